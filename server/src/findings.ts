@@ -1,0 +1,48 @@
+/**
+ * Findings: the plain data every analysis produces and every face (LSP, CLI, SARIF) consumes.
+ * Positions are 0-based lines and UTF-16 columns, as in LSP.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Severities from the most to the least severe. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A place that explains a finding: the loop that repeats a call, a call in a chain. */
+export interface RelatedLocation {
+  /** Absolute path of the file; absent when it is the finding's own file. */
+  file?: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: RelatedLocation[];
+}
+
+/** True when severity `a` is at least as severe as `b`. */
+export function atLeast(a: Severity, b: Severity): boolean {
+  return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Runs every enabled rule over one parsed file: one facts walk, then each rule's check.
+ */
+import { Query, Tree } from 'web-tree-sitter';
+import { compareFindings, Finding } from '../findings';
+import { dialectFor } from '../syntax/dialects';
+import { collectFacts } from '../syntax/facts';
+import { GrammarId, grammarInfo } from '../syntax/languages';
+import type { Node } from 'web-tree-sitter';
+import type { AnalysisConfig } from './config';
+import { nodeRange } from './describe';
+import { RULES } from './index';
+
+export interface Analysis {
+  findings: Finding[];
+  /** Rules that threw, with the error: the file's other findings still stand. */
+  failures: string[];
+}
+
+const queries = new Map<GrammarId, Query>();
+
+function queryFor(grammar: GrammarId, tree: Tree): Query {
+  let query = queries.get(grammar);
+  if (!query) {
+    query = new Query(tree.language, dialectFor(grammar).query);
+    queries.set(grammar, query);
+  }
+  return query;
+}
+
+/** True when the node is, or lies inside, code the parser could not read. */
+function inBrokenCode(node: Node): boolean {
+  if (node.hasError || node.isMissing) return true;
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'ERROR') return true;
+  return false;
+}
+
+export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
+  const language = grammarInfo(grammar).language;
+  const dialect = dialectFor(grammar);
+  const facts = collectFacts(tree, queryFor(grammar, tree), dialect);
+  const findings: Finding[] = [];
+  const failures: string[] = [];
+  for (const rule of RULES) {
+    if (!rule.meta.languages.includes(language)) continue;
+    const severity = config.severity(rule.meta);
+    if (!severity) continue;
+    try {
+      rule.check({
+        language,
+        dialect,
+        facts,
+        io: config.matcher(language),
+        report(node, message, related = []) {
+          if (inBrokenCode(node)) return;
+          findings.push({ ruleId: rule.meta.id, severity, message, range: nodeRange(node), related });
+        },
+      });
+    } catch (error) {
+      failures.push(`rule ${rule.meta.id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, failures };
+}

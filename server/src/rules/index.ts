@@ -1,0 +1,23 @@
+/** Every rule, sorted by id. Docs, settings and the CLI list rules in this order. */
+import { awaitInLoop } from './await-in-loop';
+import { blockingCallInAsync } from './blocking-call-in-async';
+import { linearSearchInLoop } from './linear-search-in-loop';
+import { nPlusOneQuery } from './n-plus-one-query';
+import { regexCompiledInLoop } from './regex-compiled-in-loop';
+import type { Rule } from './rule';
+import { stringConcatInLoop } from './string-concat-in-loop';
+
+export const RULES: readonly Rule[] = [
+  awaitInLoop,
+  blockingCallInAsync,
+  linearSearchInLoop,
+  nPlusOneQuery,
+  regexCompiledInLoop,
+  stringConcatInLoop,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+
+const byId = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}

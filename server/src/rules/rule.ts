@@ -1,0 +1,57 @@
+/**
+ * What a rule is: metadata that docs, hovers and the console are generated from, and a check
+ * over one file's syntax facts.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Range, Severity } from '../findings';
+import type { Dialect } from '../syntax/dialect';
+import type { FileFacts } from '../syntax/facts';
+import type { LanguageId } from '../syntax/languages';
+import type { CallMatcher } from './call-patterns';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface RuleExample {
+  /** Code the rule flags. */
+  flagged: string;
+  /** The same code written the fast way. */
+  useInstead: string;
+}
+
+export interface RuleMeta {
+  /** Kebab-case, named after the pattern it flags. */
+  id: string;
+  title: string;
+  languages: readonly LanguageId[];
+  severity: Severity;
+  confidence: Confidence;
+  /** Why the pattern is slow (markdown, a short paragraph). */
+  why: string;
+  /** What to write instead (markdown, one or two sentences). */
+  fix: string;
+  /** A flagged example and its rewrite for each language the rule covers. */
+  examples: Partial<Record<LanguageId, RuleExample>>;
+  references: ReadonlyArray<{ title: string; url: string }>;
+  /** Rules of other tools that flag the same pattern, for the docs' comparison table. */
+  peers?: readonly string[];
+}
+
+export interface Related {
+  range: Range;
+  message: string;
+}
+
+export interface RuleContext {
+  language: LanguageId;
+  dialect: Dialect;
+  facts: FileFacts;
+  /** Database, HTTP and other I/O calls: the built-in table plus the user's `hotpath.ioCalls`. */
+  io: CallMatcher;
+  /** Reports a finding at the node, unless it lies in code that did not parse. */
+  report(node: Node, message: string, related?: Related[]): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,62 @@
+/**
+ * A dialect is what the language-neutral parts (the facts walk and the rules) need to know about
+ * one grammar: which nodes are loops and functions, and how to read calls and literals.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { LanguageId } from './languages';
+
+export type LoopKind = 'for' | 'for-each' | 'while' | 'do' | 'comprehension' | 'callback';
+
+/** The parts of a loop a dialect reads off its node. */
+export interface LoopShape {
+  kind: LoopKind;
+  /** How messages name the loop: "`for` loop", "`.map()` callback", "list comprehension". */
+  label: string;
+  /** The iterated expression (`orders`), for loops over a collection. */
+  iterable?: Node;
+  /** Parts that run once, not per iteration: the iterable, an initializer, an `else` clause. */
+  once: Node[];
+  /** `for await` and `async for`: awaiting each item is the point of the loop. */
+  asyncIteration: boolean;
+}
+
+export interface FunctionShape {
+  name?: string;
+  isAsync: boolean;
+  /** Set when the function is a per-item callback (`items.map(x => …)`): it is also a loop. */
+  callback?: LoopShape;
+}
+
+/**
+ * Capture names every dialect's query uses, and rules ask the facts walk for sites by. `loop` and
+ * `function` open scopes (a loop is also a site, so a rule can see the loops around a loop);
+ * `error` marks ERROR nodes.
+ */
+export type SiteKind = 'loop' | 'call' | 'await' | 'assign' | 'compare';
+
+export interface Assignment {
+  target: Node;
+  /** `=`, `+=`, `:=` … */
+  operator: string;
+  value: Node;
+}
+
+export interface Dialect {
+  language: LanguageId;
+  /** One query over the whole tree with the captures @loop, @function, @error and the SiteKinds. */
+  query: string;
+  /** Node types of calls (the @call captures). */
+  callTypes: ReadonlySet<string>;
+  loop(node: Node): LoopShape | undefined;
+  func(node: Node): FunctionShape;
+  /** The dotted path of what a call calls: `session.query`, `User.objects.filter`, `new RegExp`. */
+  calleePath(call: Node): string;
+  /** The call's argument expressions, keyword arguments included. */
+  callArgs(call: Node): Node[];
+  /** A string or regex literal with no interpolation. */
+  isConstantString(node: Node): boolean;
+  /** The parts of an assignment site, `+=` and the like included. */
+  assignment(node: Node): Assignment | undefined;
+  /** The expression a method is called on (`orders` in `orders.includes(x)`), if any. */
+  receiver(call: Node): Node | undefined;
+}

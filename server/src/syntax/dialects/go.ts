@@ -1,0 +1,67 @@
+import type { Node } from 'web-tree-sitter';
+import type { Dialect } from '../dialect';
+import { readAssignment, namedArgs } from '../nodes';
+import { dottedPath, PathStep } from '../paths';
+
+function readPath(node: Node): PathStep {
+  switch (node.type) {
+    case 'selector_expression':
+      return { inner: node.childForFieldName('operand'), suffix: `.${node.childForFieldName('field')?.text ?? '?'}` };
+    case 'call_expression':
+      return { inner: node.childForFieldName('function'), suffix: '()' };
+    case 'index_expression':
+      return { inner: node.childForFieldName('operand'), suffix: '[]' };
+    case 'parenthesized_expression':
+      return { inner: node.firstNamedChild, suffix: '' };
+    case 'identifier':
+    case 'field_identifier':
+    case 'package_identifier':
+    case 'type_identifier':
+      return { leaf: node.text };
+    default:
+      return { leaf: '?' };
+  }
+}
+
+export const go: Dialect = {
+  language: 'go',
+  query: `
+    (for_statement) @loop
+    [(function_declaration) (method_declaration) (func_literal)] @function
+    (call_expression) @call
+    (assignment_statement) @assign
+    (ERROR) @error
+  `,
+
+  callTypes: new Set(['call_expression']),
+
+  loop(node) {
+    const header = node.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');
+    if (header?.type === 'range_clause') {
+      const iterable = header.childForFieldName('right') ?? undefined;
+      return { kind: 'for-each', label: '`for … range` loop', iterable, once: iterable ? [iterable] : [], asyncIteration: false };
+    }
+    if (header?.type === 'for_clause') {
+      const init = header.childForFieldName('initializer');
+      return { kind: 'for', label: '`for` loop', once: init ? [init] : [], asyncIteration: false };
+    }
+    return { kind: 'while', label: '`for` loop', once: [], asyncIteration: false };
+  },
+
+  func(node) {
+    return { name: node.childForFieldName('name')?.text, isAsync: false };
+  },
+
+  calleePath: (call) => dottedPath(call.childForFieldName('function'), readPath),
+
+  callArgs: namedArgs,
+
+  isConstantString: (node) => node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal',
+
+  assignment: readAssignment,
+
+  receiver(call) {
+    const fn = call.childForFieldName('function');
+    return fn?.type === 'selector_expression' ? (fn.childForFieldName('operand') ?? undefined) : undefined;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Every fixture under test/fixtures/rules/<rule-id>/ must produce exactly the findings its
+ * annotations describe: no more, no fewer, at the same ranges, with the same messages.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeSource } from '../../server/src/analyze';
+import { AnalysisConfig } from '../../server/src/rules/config';
+import { RULES } from '../../server/src/rules';
+import { grammarForPath } from '../../server/src/syntax/languages';
+import { readFixture } from '../helpers/fixtures';
+import { fixturesDir } from '../helpers/paths';
+
+const rulesDir = path.join(fixturesDir, 'rules');
+
+function show(f: { ruleId: string; startLine: number; startCharacter: number; endLine: number; endCharacter: number }) {
+  return `${f.ruleId} ${f.startLine + 1}:${f.startCharacter + 1}-${f.endLine + 1}:${f.endCharacter + 1}`;
+}
+
+for (const rule of RULES) {
+  const dir = path.join(rulesDir, rule.meta.id);
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  describe(`rule ${rule.meta.id}`, () => {
+    it('has a fixture for every language it covers', () => {
+      const covered = new Set(files.map((f) => grammarForPath(f)?.language));
+      assert.deepEqual(rule.meta.languages.filter((l) => !covered.has(l)), []);
+    });
+    for (const file of files) {
+      it(`matches the annotations in ${file}`, async () => {
+        const grammar = grammarForPath(file);
+        assert.ok(grammar, `no grammar for ${file}`);
+        const { text, expected } = readFixture(path.join(dir, file));
+        assert.ok(expected.length > 0, `${file} flags nothing: every fixture needs flagged cases`);
+        const config = new AnalysisConfig({ rules: {}, ioCalls: [], only: [rule.meta.id] });
+        const { findings, failures } = await analyzeSource(text, grammar.id, config);
+        assert.deepEqual(failures, []);
+        const actual = findings.map((f) => ({
+          ruleId: f.ruleId,
+          startLine: f.range.start.line,
+          startCharacter: f.range.start.character,
+          endLine: f.range.end.line,
+          endCharacter: f.range.end.character,
+          message: f.message,
+        }));
+        assert.deepEqual(actual.map(show).sort(), expected.map(show).sort(), `findings in ${file}`);
+        for (const e of expected) {
+          if (e.message === undefined) continue;
+          const match = actual.find((a) => show(a) === show(e));
+          assert.equal(match?.message, e.message, `message of ${show(e)} in ${file}`);
+        }
+      });
+    }
+  });
+}
