@@ -1,0 +1,26 @@
+/**
+ * The status bar item: what the server is doing and how many findings it shows.
+ */
+import * as vscode from 'vscode';
+import type { ScanStatus } from '../../server/src/protocol';
+
+export class ScanStatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('hotpath.status', vscode.StatusBarAlignment.Left, 0);
+
+  constructor() {
+    this.item.name = 'Hotpath';
+    this.item.text = '$(flame) Hotpath';
+    this.item.command = 'workbench.actions.view.problems';
+    this.item.show();
+  }
+
+  update(status: ScanStatus): void {
+    const findings = `${status.findings} finding${status.findings === 1 ? '' : 's'}`;
+    this.item.text = status.state === 'scanning' ? `$(sync~spin) Hotpath: scanning… ${findings}` : `$(flame) Hotpath: ${findings}`;
+    this.item.tooltip = `Hotpath analyzed ${status.files} files${status.skipped > 0 ? ` and skipped ${status.skipped} (see the Hotpath log)` : ''}. Click to open the Problems panel.`;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

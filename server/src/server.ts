@@ -1,0 +1,255 @@
+/**
+ * The Hotpath language server: LSP wiring only. Each handler hands its work to the modules that
+ * hold the analysis; this file keeps the state they share and turns changes into notifications.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { toDiagnostic } from './diagnostics';
+import { OpenDocuments, OpenDocument } from './documents/open-documents';
+import { FindingsStore } from './findings-store';
+import { hoverAt } from './hover';
+import { workDoneProgress } from './lsp/progress';
+import { loadSettings } from './lsp/settings-source';
+import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
+import { AnalysisConfig } from './rules/config';
+import { analyzeTree } from './rules/engine';
+import { DEFAULTS, HotpathSettings } from './settings';
+import { SOURCE_EXTENSIONS } from './syntax/languages';
+import { VERSION } from './version';
+import { excluder } from './workspace/discover';
+import { ScanPool } from './workspace/scan-pool';
+import { reasonToSkipText } from './workspace/source-text';
+import { WorkspaceScanner } from './workspace/workspace-scanner';
+
+const connection = createConnection(ProposedFeatures.all);
+const log = (message: string) => connection.console.log(message);
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+// A bug in one handler must not take the editor's diagnostics down with it.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${errorText(reason)}`));
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${errorText(error)}`));
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+let folders: string[] = [];
+let settings: HotpathSettings = DEFAULTS;
+let filesExclude = new Map<string, string[]>();
+let config = new AnalysisConfig(settings.analysis);
+let initialSettings: unknown;
+let canPullSettings = false;
+let canWatchFiles = false;
+let canWatchSettings = false;
+const skippedOpen = new Set<string>();
+
+const documents = new OpenDocuments(pathOf);
+const keyOf = (doc: OpenDocument) => doc.path ?? doc.uri;
+
+// Publishing: every changed file is sent once per turn of the event loop.
+const toPublish = new Set<string>();
+let publishTimer: NodeJS.Immediate | undefined;
+const store = new FindingsStore((key) => {
+  toPublish.add(key);
+  publishTimer ??= setImmediate(publish);
+});
+
+function publish(): void {
+  publishTimer = undefined;
+  for (const key of toPublish) {
+    const open = documents.all().find((d) => keyOf(d) === key);
+    const uri = open?.uri ?? pathToFileURL(key).href;
+    const diagnostics = store.shown(key).map((f) => toDiagnostic(f, uri));
+    void connection.sendDiagnostics({ uri, version: open?.document.version, diagnostics });
+  }
+  toPublish.clear();
+  sendStatus();
+}
+
+let statusTimer: NodeJS.Timeout | undefined;
+function sendStatus(): void {
+  statusTimer ??= setTimeout(() => {
+    statusTimer = undefined;
+    const { files, findings } = store.counts();
+    void connection.sendNotification(scanStatusNotification, {
+      state: scanner.scanning ? 'scanning' : 'idle',
+      files,
+      findings,
+      skipped: scanner.skippedCount,
+    });
+  }, 100);
+}
+
+const pool = new ScanPool();
+const scanner = new WorkspaceScanner(pool, store, {
+  folders: () => folders,
+  filesExclude: (folder) => filesExclude.get(folder) ?? [],
+  settings: () => settings,
+  isOpen: (file) => documents.byPath(file) !== undefined,
+  log,
+  progress: (title) => workDoneProgress(connection, title),
+  statusChanged: sendStatus,
+});
+
+/** True when hotpath.exclude leaves an open file out (files outside every folder are analyzed). */
+function excludedByUser(file: string | undefined): boolean {
+  if (!file) return false;
+  const folder = folders.find((f) => !path.relative(f, file).startsWith('..'));
+  if (!folder) return false;
+  return excluder(settings.exclude)(path.relative(folder, file).split(path.sep).join('/'), false);
+}
+
+// Analysis of open documents: coalesced so a burst of keystrokes is analyzed once.
+const toAnalyze = new Set<string>();
+let analyzeTimer: NodeJS.Immediate | undefined;
+
+function scheduleAnalysis(uri: string): void {
+  toAnalyze.add(uri);
+  analyzeTimer ??= setImmediate(() => void analyzePending());
+}
+
+async function analyzePending(): Promise<void> {
+  analyzeTimer = undefined;
+  const uris = [...toAnalyze];
+  toAnalyze.clear();
+  for (const uri of uris) await analyzeOpen(uri);
+}
+
+async function analyzeOpen(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc?.grammar) return;
+  const key = keyOf(doc);
+  const skip = excludedByUser(doc.path) ? 'excluded by hotpath.exclude' : reasonToSkipText(doc.document.getText(), settings.maxFileSizeKb * 1024);
+  if (skip) {
+    if (!skippedOpen.has(key)) log(`Not analyzing ${key}: ${skip}`);
+    skippedOpen.add(key);
+    store.setOpen(key, []);
+    return;
+  }
+  skippedOpen.delete(key);
+  try {
+    const tree = await documents.tree(doc);
+    if (!tree) return;
+    const { findings, failures } = analyzeTree(tree, doc.grammar.id, config);
+    for (const failure of failures) connection.console.error(`${key}: ${failure}`);
+    store.setOpen(key, findings);
+  } catch (error) {
+    connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    store.setOpen(key, []);
+  }
+}
+
+async function applySettings(): Promise<void> {
+  const loaded = await loadSettings(connection, canPullSettings, folders, initialSettings);
+  for (const problem of loaded.problems) connection.console.warn(`Settings: ${problem}`);
+  if (loaded.problems.length > 0) {
+    void connection.window.showWarningMessage(`Hotpath ignored some settings: ${loaded.problems.join('; ')}`);
+  }
+  settings = loaded.settings;
+  filesExclude = loaded.filesExclude;
+  config = new AnalysisConfig(settings.analysis);
+  for (const doc of documents.all()) scheduleAnalysis(doc.uri);
+  await scanner.scanAll();
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  canPullSettings = capabilities.workspace?.configuration === true;
+  canWatchSettings = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  initialSettings = (params.initializationOptions as InitializationOptions | undefined)?.settings;
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'hotpath', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canWatchSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['hotpath', 'files.exclude'] });
+  if (canWatchFiles) {
+    const extensions = SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',');
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: '**/.gitignore' }],
+    });
+  }
+  if (folders.length > 0 && connection.workspace) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];
+      void applySettings();
+    });
+  }
+  void applySettings();
+});
+
+connection.onDidChangeConfiguration(() => void applySettings());
+
+connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+  documents.open(uri, languageId, version, text);
+  scheduleAnalysis(uri);
+});
+
+connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+  if (documents.change(uri, version, contentChanges)) scheduleAnalysis(uri);
+});
+
+connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const key = keyOf(doc);
+  documents.close(uri);
+  store.closeOpen(key);
+  if (doc.path && settings.scope === 'workspace') void scanner.rescanFiles([doc.path]);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const changed: string[] = [];
+  for (const change of changes) {
+    const file = pathOf(change.uri);
+    if (!file) continue;
+    if (path.basename(file) === '.gitignore') return void scanner.scanAll();
+    if (change.type === FileChangeType.Deleted) scanner.removeFile(file);
+    else changed.push(file);
+  }
+  void scanner.rescanFiles(changed);
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const doc = documents.get(textDocument.uri);
+  const key = doc ? keyOf(doc) : (pathOf(textDocument.uri) ?? textDocument.uri);
+  const hover = hoverAt(store.shown(key), position, doc?.grammar?.language);
+  return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+});
+
+connection.onRequest(rescanRequest, () => scanner.scanAll());
+
+connection.onShutdown(async () => {
+  scanner.cancel();
+  documents.dispose();
+  await pool.dispose();
+});
+
+connection.listen();
