@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from './findings';
 import { AnalysisSettings, RuleLevel } from './rules/config';
-import { IO_KINDS, IoKind } from './rules/call-patterns';
+import { IO_KINDS, IoKind, patternProblem } from './rules/call-patterns';
 import type { UserCallPattern } from './rules/matchers';
 import { ruleById } from './rules';
 import { LANGUAGES, LanguageId } from './syntax/languages';
@@ -69,6 +69,11 @@ function readIoCalls(raw: unknown, problems: string[]): UserCallPattern[] {
     const kind = item.kind ?? 'io';
     if (typeof kind !== 'string' || !(IO_KINDS as readonly string[]).includes(kind)) {
       problems.push(`hotpath.ioCalls[${i}]: kind "${String(kind)}" is not one of ${IO_KINDS.join(', ')}`);
+      return;
+    }
+    const problem = patternProblem(item.pattern);
+    if (problem) {
+      problems.push(`hotpath.ioCalls[${i}]: ${problem}`);
       return;
     }
     const languages = Array.isArray(item.languages)

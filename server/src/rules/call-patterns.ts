@@ -56,9 +56,33 @@ export function patternSource(pattern: string): string {
   return out;
 }
 
+/** At most this many `*` in one segment: more could make matching take exponential time. */
+const MAX_STARS_PER_SEGMENT = 2;
+
+/** The most `*` one match of a segment can involve: braces count their busiest alternative. */
+function starsIn(segment: string): number {
+  let stars = 0;
+  const outside = segment.replace(/\{([^}]*)\}/g, (_, inner: string) => {
+    stars += Math.max(...inner.split(',').map((alt) => alt.split('*').length - 1));
+    return '';
+  });
+  return stars + outside.split('*').length - 1;
+}
+
+/** What is wrong with a pattern, or undefined when it can be used. */
+export function patternProblem(pattern: string): string | undefined {
+  if (pattern.trim() === '') return 'the pattern is empty';
+  if (pattern.length > MAX_PATTERN_LENGTH) return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+  const segments = pattern.split('.').filter((s) => s !== '**');
+  if (segments.some((s) => starsIn(s) > MAX_STARS_PER_SEGMENT)) {
+    return `a segment has more than ${MAX_STARS_PER_SEGMENT} "*" wildcards`;
+  }
+  return undefined;
+}
+
 /** Compiles patterns into one anchored expression, or undefined for an empty list. */
 export function compilePatterns(patterns: readonly string[]): RegExp | undefined {
-  const usable = patterns.filter((p) => p.length > 0 && p.length <= MAX_PATTERN_LENGTH);
+  const usable = patterns.filter((p) => !patternProblem(p));
   if (usable.length === 0) return undefined;
   return new RegExp(`^(?:${usable.map(patternSource).join('|')})$`);
 }
