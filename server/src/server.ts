@@ -58,6 +58,7 @@ let initialSettings: unknown;
 let canPullSettings = false;
 let canWatchFiles = false;
 let canWatchSettings = false;
+let canWatchFolders = false;
 const skippedOpen = new Set<string>();
 
 const documents = new OpenDocuments(pathOf);
@@ -156,8 +157,14 @@ async function analyzeOpen(uri: string): Promise<void> {
   }
 }
 
+let appliedKey: string | undefined;
+
+/** Reads the settings again; when they (or the folders) changed, analyzes and scans again. */
 async function applySettings(): Promise<void> {
   const loaded = await loadSettings(connection, canPullSettings, folders, initialSettings);
+  const key = JSON.stringify([folders, loaded.settings, [...loaded.filesExclude]]);
+  if (key === appliedKey) return;
+  appliedKey = key;
   for (const problem of loaded.problems) connection.console.warn(`Settings: ${problem}`);
   if (loaded.problems.length > 0) {
     void connection.window.showWarningMessage(`Hotpath ignored some settings: ${loaded.problems.join('; ')}`);
@@ -174,6 +181,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullSettings = capabilities.workspace?.configuration === true;
   canWatchSettings = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canWatchFolders = capabilities.workspace?.workspaceFolders === true;
   initialSettings = (params.initializationOptions as InitializationOptions | undefined)?.settings;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
@@ -195,7 +203,7 @@ connection.onInitialized(() => {
       watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: '**/.gitignore' }],
     });
   }
-  if (folders.length > 0 && connection.workspace) {
+  if (canWatchFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
       folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];

@@ -21,14 +21,20 @@ export async function loadSettings(
 ): Promise<LoadedSettings> {
   let hotpath: unknown = initial;
   const filesExclude = new Map<string, string[]>();
+  const pullProblems: string[] = [];
   if (canPull) {
-    const answers: unknown[] = await connection.workspace.getConfiguration([
-      { section: 'hotpath' },
-      ...folders.map((f) => ({ scopeUri: pathToFileURL(f).href, section: 'files.exclude' })),
-    ]);
-    hotpath = answers[0] ?? initial;
-    folders.forEach((f, i) => filesExclude.set(f, enabledGlobs(answers[i + 1])));
+    try {
+      const answers: unknown = await connection.workspace.getConfiguration([
+        { section: 'hotpath' },
+        ...folders.map((f) => ({ scopeUri: pathToFileURL(f).href, section: 'files.exclude' })),
+      ]);
+      const list = Array.isArray(answers) ? answers : [];
+      hotpath = list[0] ?? initial;
+      folders.forEach((f, i) => filesExclude.set(f, enabledGlobs(list[i + 1])));
+    } catch (error) {
+      pullProblems.push(`the editor did not answer workspace/configuration (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
   const { settings, problems } = readSettings(hotpath);
-  return { settings, filesExclude, problems };
+  return { settings, filesExclude, problems: [...pullProblems, ...problems] };
 }
