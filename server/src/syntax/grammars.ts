@@ -2,14 +2,15 @@
  * Loads web-tree-sitter and the grammar wasm files, once per thread.
  *
  * In the bundle the wasm files sit in `wasm/` beside the server script (see scripts/build.mjs);
- * when running from compiled sources they are found in node_modules.
+ * when running from compiled sources they are found in node_modules. HOTPATH_WASM_DIR points
+ * elsewhere (a test of what a user sees when an install is damaged uses it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import { GRAMMARS, GrammarId, grammarInfo } from './languages';
 
-const bundledWasmDir = path.join(__dirname, 'wasm');
+const bundledWasmDir = process.env.HOTPATH_WASM_DIR ?? path.join(__dirname, 'wasm');
 
 function wasmPath(pkg: string, file: string): string {
   const bundled = path.join(bundledWasmDir, file);
