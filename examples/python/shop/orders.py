@@ -4,8 +4,6 @@ import re
 from shop.db import Session
 from shop.models import Customer, Order
 
-SKU_PATTERN = r"^[A-Z]{3}-\d{4}$"
-
 
 def customer_names(session: Session, orders: list[Order]) -> dict[int, str]:
     names = {}
@@ -18,7 +16,7 @@ def customer_names(session: Session, orders: list[Order]) -> dict[int, str]:
 def valid_skus(skus):
     valid = []
     for sku in skus:
-        if re.compile(SKU_PATTERN).match(sku) is None:
+        if re.compile(r"^[A-Z]{3}-\d{4}$").match(sku) is None:
             continue
         valid.append(sku)
     return valid

@@ -1,18 +1,146 @@
-import type { Rule } from './rule';
+import type { Node } from 'web-tree-sitter';
+import type { Func, Site } from '../syntax/facts';
+import { Imports, requiredModule } from '../syntax/imports';
+import { lastSegment } from '../syntax/paths';
+import { asyncAlternative, GLOBALS, mayBlock, PATH_FILE_METHODS, PATH_METHOD_INSTEAD } from './blocking-calls';
+import { quote } from './describe';
+import type { Rule, RuleContext } from './rule';
 
-// Work in progress: metadata and check are being written.
+/** Node types of `await` in the languages this rule covers. */
+const AWAIT_TYPES = new Set(['await', 'await_expression']);
+
+/**
+ * The function a call runs in when it runs: the innermost one, or, for a synchronous per-item
+ * callback (`items.map(x => …)`, which runs before the call that takes it returns), the one
+ * around that.
+ */
+function hostFunction(site: Site, byNode: ReadonlyMap<number, Func>): Func | undefined {
+  let fn = site.fn;
+  while (fn?.callback && !fn.isAsync) {
+    let parent = fn.node.parent;
+    while (parent && !byNode.has(parent.id)) parent = parent.parent;
+    fn = parent ? byNode.get(parent.id) : undefined;
+  }
+  return fn;
+}
+
+/**
+ * The dotted path a call stands for once its first name is resolved through the imports:
+ * `sleep` after `from time import sleep` is `time.sleep`; `require('fs').statSync` is `fs.statSync`.
+ */
+function resolvedPath(context: RuleContext, imports: Imports, call: Node, path: string, scopes: Node[]): string | undefined {
+  const dot = path.indexOf('.');
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const rest = dot < 0 ? '' : path.slice(dot);
+  if (head === 'require()') {
+    const module = requiredModule(context.dialect.receiver(call));
+    return module && `${module}${rest}`;
+  }
+  const imported = imports.resolve(head, scopes);
+  if (imported) return `${imported}${rest}`;
+  return GLOBALS[context.language]?.has(head) ? path : undefined;
+}
+
+/** The async alternative to the call, or undefined when it does not block. */
+function alternative(context: RuleContext, imports: Imports, call: Node, path: string, scopes: Node[]): string | undefined {
+  const resolved = resolvedPath(context, imports, call, path, scopes);
+  const known = resolved && asyncAlternative(context.language, resolved);
+  if (known) return known;
+  // `pathlib.Path` objects come from anywhere; their whole-file methods block unless awaited
+  // (the `anyio.Path` and `trio.Path` methods of the same names are awaited).
+  if (context.language === 'python' && PATH_FILE_METHODS.has(lastSegment(path)) && context.dialect.receiver(call)) {
+    return PATH_METHOD_INSTEAD;
+  }
+  return undefined;
+}
+
+/** "async function `load`", "the async callback passed to `app.post()`", "an async function". */
+function describeHost(context: RuleContext, host: Func): string {
+  if (host.name) return `async function ${quote(host.name)}`;
+  const call = host.node.parent?.parent;
+  if (call && context.dialect.callTypes.has(call.type)) {
+    return `the async callback passed to ${quote(`${context.dialect.calleePath(call)}()`)}`;
+  }
+  return 'an async function';
+}
+
 export const blockingCallInAsync: Rule = {
   meta: {
     id: 'blocking-call-in-async',
-    title: '',
+    title: 'Blocking call inside an async function',
     languages: ['python', 'javascript', 'typescript'],
-    severity: 'info',
-    confidence: 'medium',
-    why: '',
-    fix: '',
-    examples: {},
-    references: [],
+    severity: 'warning',
+    confidence: 'high',
+    why:
+      'An async function shares one thread with every other task on the event loop. A blocking ' +
+      'call (a sleep, a synchronous HTTP request, reading a file, waiting for a child process) ' +
+      'holds that thread until it returns, so no other request, timer or callback runs in the ' +
+      'meantime: one slow call in a handler adds its full latency to every request being ' +
+      'served at that moment.',
+    fix:
+      'Call the async form and `await` it: `asyncio.sleep`, an async HTTP client (`httpx.AsyncClient`, ' +
+      '`aiohttp`), `aiofiles` or `anyio.Path`, `asyncio.create_subprocess_exec` in Python; ' +
+      '`fs.promises` and the callback or promisified forms of `child_process` in Node.js. Where ' +
+      'no async form exists, move the call to a worker thread (`await asyncio.to_thread(fn, …)`, ' +
+      '`worker_threads`).',
+    examples: {
+      python: {
+        flagged:
+          'async def handler(request):\n    time.sleep(1)\n' +
+          '    profile = requests.get(f"{API}/users/{request.user_id}").json()\n    return profile',
+        useInstead:
+          'async def handler(request):\n    await asyncio.sleep(1)\n    async with httpx.AsyncClient() as client:\n' +
+          '        profile = (await client.get(f"{API}/users/{request.user_id}")).json()\n    return profile',
+      },
+      javascript: {
+        flagged:
+          "import { readFileSync } from 'node:fs';\n\nasync function loadConfig(path) {\n" +
+          "  return JSON.parse(readFileSync(path, 'utf8'));\n}",
+        useInstead:
+          "import { readFile } from 'node:fs/promises';\n\nasync function loadConfig(path) {\n" +
+          "  return JSON.parse(await readFile(path, 'utf8'));\n}",
+      },
+      typescript: {
+        flagged:
+          "import { execSync } from 'node:child_process';\n\nasync function currentBranch(): Promise<string> {\n" +
+          "  return execSync('git rev-parse --abbrev-ref HEAD').toString().trim();\n}",
+        useInstead:
+          "import { execFile } from 'node:child_process';\nimport { promisify } from 'node:util';\n\n" +
+          'async function currentBranch(): Promise<string> {\n' +
+          "  const { stdout } = await promisify(execFile)('git', ['rev-parse', '--abbrev-ref', 'HEAD']);\n" +
+          '  return stdout.trim();\n}',
+      },
+    },
+    references: [
+      { title: 'Python: developing with asyncio, running blocking code', url: 'https://docs.python.org/3/library/asyncio-dev.html#running-blocking-code' },
+      { title: 'Node.js: Don\'t block the event loop', url: 'https://nodejs.org/en/learn/asynchronous-work/dont-block-the-event-loop' },
+      { title: 'Node.js: fs promises API', url: 'https://nodejs.org/api/fs.html#promises-api' },
+      { title: 'Ruff: blocking-sleep-in-async-function (ASYNC251)', url: 'https://docs.astral.sh/ruff/rules/blocking-sleep-in-async-function/' },
+    ],
+    peers: [
+      'ruff ASYNC210, ASYNC221, ASYNC230, ASYNC240, ASYNC251',
+      'eslint-plugin-n no-sync',
+    ],
   },
 
-  check() {},
+  check(context) {
+    const { facts, dialect } = context;
+    const byNode = new Map(facts.functions.map((f) => [f.node.id, f]));
+    let imports: Imports | undefined;
+    for (const site of facts.sites.call) {
+      const host = hostFunction(site, byNode);
+      if (!host?.isAsync) continue;
+      const path = dialect.calleePath(site.node);
+      // A bare name may be an alias (`existsSync as exists`); a member call ends in its own name.
+      if (path.includes('.') && !mayBlock(context.language, lastSegment(path))) continue;
+      imports ??= new Imports(context.language);
+      // Names are looked up in the innermost function, the async function and the module.
+      const scopes = site.fn && site.fn !== host ? [site.fn.node, host.node] : [host.node];
+      const instead = alternative(context, imports, site.node, path, scopes);
+      // An awaited call returns an awaitable: it is the async form (`await anyio.Path(p).read_text()`).
+      if (!instead || AWAIT_TYPES.has(site.node.parent?.type ?? '')) continue;
+      const callee = site.node.childForFieldName('function')?.text ?? path;
+      context.report(site.node, `${quote(`${callee}()`)} blocks the event loop inside ${describeHost(context, host)}: use ${instead}`);
+    }
+  },
 };

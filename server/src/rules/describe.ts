@@ -20,10 +20,14 @@ export function lineOf(node: Node): number {
   return node.startPosition.row + 1;
 }
 
-/** Code quoted in a message: one line, at most `max` characters, in backticks. */
+/**
+ * Code quoted in a message: one line, at most `max` characters, in backticks (two when the code
+ * holds a backtick itself, as template literals do, so the quote still reads as one piece).
+ */
 export function quote(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `\`${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}\``;
+  const shown = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shown.includes('`') ? `\`\` ${shown} \`\`` : `\`${shown}\``;
 }
 
 /** The part of a loop a user recognizes it by: `for o in orders`, `orders.map(`. */

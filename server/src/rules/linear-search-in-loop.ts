@@ -1,18 +1,119 @@
-import type { Rule } from './rule';
+/**
+ * linear-search-in-loop: a list searched item by item (`x in seen`, `ids.includes(id)`,
+ * `slices.Contains(xs, x)`) on every iteration of a loop, where a set or map built once before
+ * the loop would answer in constant time.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Loop } from '../syntax/facts';
+import type { LanguageId } from '../syntax/languages';
+import { assignmentsInLoop, declaredInLoop } from '../syntax/loop-invariance';
+import { declarationInScope } from '../syntax/scopes';
+import { loopsRelated, quote, repetition } from './describe';
+import { go } from './linear-search/go';
+import { java } from './linear-search/java';
+import { javascript } from './linear-search/javascript';
+import { python } from './linear-search/python';
+import type { Search, SearchReader } from './linear-search/search';
+import type { Rule, RuleContext } from './rule';
 
-// Work in progress: metadata and check are being written.
+const READERS: Record<LanguageId, SearchReader> = { python, javascript, typescript: javascript, go, java };
+
+/** The variable a member chain starts from: `cfg` in `cfg.Hosts`. */
+function rootName(node: Node): Node | undefined {
+  let root: Node | null = node;
+  while (root && root.type !== 'identifier') root = root.namedChild(0);
+  return root ?? undefined;
+}
+
+/**
+ * True when an assignment adds to the collection instead of replacing it: `seen += [x]`,
+ * `seen = append(seen, x)`. The collection still outlives the iteration.
+ */
+function grows(context: RuleContext, assignment: Node, target: string): boolean {
+  const parts = context.dialect.assignment(assignment);
+  if (!parts) return false;
+  if (parts.operator === '+=') return true;
+  const value = parts.value.type === 'expression_list' && parts.value.namedChildCount === 1 ? parts.value.namedChild(0) : parts.value;
+  if (!value || !context.dialect.callTypes.has(value.type) || context.dialect.calleePath(value) !== 'append') return false;
+  return context.dialect.callArgs(value)[0]?.text === target;
+}
+
+/** True when the collection is the same on every iteration: not declared or replaced inside the loop. */
+function loopInvariant(context: RuleContext, search: Search, loop: Loop): boolean {
+  if (search.declaration && declaredInLoop(search.declaration, loop)) return false;
+  const names = [search.collection.text];
+  const root = rootName(search.collection);
+  if (root && !root.equals(search.collection)) {
+    // `cfg.Hosts` changes with `cfg`: a loop variable or a `cfg = …` in the loop replaces it.
+    const declaration = declarationInScope(context.language, root, root.text);
+    if (declaration && declaredInLoop(declaration, loop)) return false;
+    names.push(root.text);
+  }
+  return names.every((name) =>
+    assignmentsInLoop(context.facts, context.dialect, loop, name).every((site) => grows(context, site.node, name)),
+  );
+}
+
 export const linearSearchInLoop: Rule = {
   meta: {
     id: 'linear-search-in-loop',
-    title: '',
+    title: 'List searched item by item inside a loop',
     languages: ['python', 'javascript', 'typescript', 'go', 'java'],
-    severity: 'info',
+    severity: 'warning',
     confidence: 'medium',
-    why: '',
-    fix: '',
-    examples: {},
-    references: [],
+    why:
+      'Searching a list (`in`, `includes`, `contains`, `indexOf`, `find`) compares the value with ' +
+      'each item in turn until it finds a match. Done once per item of another collection, the ' +
+      'loop makes N × M comparisons: nothing with a hundred items each, a hundred million with ' +
+      'ten thousand. A set or map answers the same question with one hash lookup.',
+    fix:
+      'Build a set (or a map keyed by what the search compares) from the list once, before the ' +
+      'loop, and look items up in it inside the loop. Keep the list too if its order matters.',
+    examples: {
+      python: {
+        flagged: 'unique = []\nfor row in rows:\n    if row.email not in unique:\n        unique.append(row.email)',
+        useInstead: 'seen = set()\nunique = []\nfor row in rows:\n    if row.email not in seen:\n        seen.add(row.email)\n        unique.append(row.email)',
+      },
+      javascript: {
+        flagged: 'const activeIds = users.filter((u) => u.active).map((u) => u.id);\nconst visible = orders.filter((o) => activeIds.includes(o.userId));',
+        useInstead: 'const activeIds = new Set(users.filter((u) => u.active).map((u) => u.id));\nconst visible = orders.filter((o) => activeIds.has(o.userId));',
+      },
+      typescript: {
+        flagged: 'function attach(orders: Order[], customers: Customer[]) {\n  for (const order of orders) {\n    order.customer = customers.find((c) => c.id === order.customerId);\n  }\n}',
+        useInstead: 'function attach(orders: Order[], customers: Customer[]) {\n  const byId = new Map(customers.map((c) => [c.id, c]));\n  for (const order of orders) {\n    order.customer = byId.get(order.customerId);\n  }\n}',
+      },
+      go: {
+        flagged: 'for _, o := range orders {\n\tfor _, c := range customers {\n\t\tif c.ID == o.CustomerID {\n\t\t\to.Customer = c\n\t\t\tbreak\n\t\t}\n\t}\n}',
+        useInstead: 'byID := make(map[int64]Customer, len(customers))\nfor _, c := range customers {\n\tbyID[c.ID] = c\n}\nfor _, o := range orders {\n\to.Customer = byID[o.CustomerID]\n}',
+      },
+      java: {
+        flagged: 'List<String> blocked = loadBlockedEmails();\nfor (User user : users) {\n    if (blocked.contains(user.getEmail())) {\n        user.block();\n    }\n}',
+        useInstead: 'Set<String> blocked = new HashSet<>(loadBlockedEmails());\nfor (User user : users) {\n    if (blocked.contains(user.getEmail())) {\n        user.block();\n    }\n}',
+      },
+    },
+    references: [
+      { title: 'Python wiki: time complexity of list and set operations', url: 'https://wiki.python.org/moin/TimeComplexity' },
+      { title: 'Python: set types', url: 'https://docs.python.org/3/library/stdtypes.html#set-types-set-frozenset' },
+      { title: 'MDN: Set', url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Set' },
+      { title: 'eslint-plugin-unicorn: prefer-set-has', url: 'https://github.com/sindresorhus/eslint-plugin-unicorn/blob/main/docs/rules/prefer-set-has.md' },
+      { title: 'Java: HashSet', url: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/util/HashSet.html' },
+      { title: 'Go: slices.Contains', url: 'https://pkg.go.dev/slices#Contains' },
+      { title: 'Go blog: Go maps in action', url: 'https://go.dev/blog/maps' },
+    ],
+    peers: ['eslint-plugin-unicorn prefer-set-has', 'ruff PLR6201 (literal membership)'],
   },
 
-  check() {},
+  check(context) {
+    const reader = READERS[context.language];
+    for (const kind of reader.siteKinds) {
+      for (const site of context.facts.sites[kind]) {
+        const loop = site.loops[0];
+        if (!loop) continue;
+        const search = reader.search(site, context);
+        if (!search || !loopInvariant(context, search, loop) || reader.kind(search, context) !== 'list') continue;
+        const message = `${quote(search.shown)} scans the ${reader.noun} ${quote(search.collection.text)} ${repetition(loop)}: ${search.advice}`;
+        context.report(search.node, message, loopsRelated(site.loops));
+      }
+    }
+  },
 };

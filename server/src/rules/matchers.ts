@@ -62,11 +62,18 @@ const JAVASCRIPT: CallPatternGroup[] = [
       '**.{prisma,db}.{$queryRaw,$executeRaw,$queryRawUnsafe,$executeRawUnsafe}',
       // Sequelize and Mongoose models: a capitalized class with a static query method.
       '[A-Z]*.{findOne,findAll,findByPk,findOrCreate,findAndCountAll,findById,findOneAndUpdate,findByIdAndUpdate,findByIdAndDelete,updateOne,updateMany,deleteOne,deleteMany,countDocuments,insertMany,bulkCreate,destroy,upsert,aggregate}',
+      // Mongoose's `Model.find()`; a word, not a one-letter namespace like Ramda's `R.find`.
+      '[A-Z][a-z]*.find',
+      // The MongoDB driver: `db.collection('users').findOne(…)` or a collection kept in a variable.
+      '**.collection().{find,findOne,insertOne,insertMany,updateOne,updateMany,replaceOne,deleteOne,deleteMany,countDocuments,aggregate,distinct,findOneAndUpdate,findOneAndDelete,bulkWrite}',
+      '**.{collection,*Collection}.{findOne,insertOne,insertMany,updateOne,updateMany,replaceOne,deleteOne,deleteMany,countDocuments,aggregate,distinct,findOneAndUpdate,findOneAndDelete,bulkWrite}',
       // TypeORM repositories and managers.
       '**.{repository,repo,*Repository,*Repo,manager,entityManager,dataSource}.{find,findOne,findOneBy,findBy,findOneOrFail,findOneByOrFail,findAndCount,save,insert,update,delete,remove,count,query,exists,increment}',
       '**.getRepository().{find,findOne,findOneBy,findBy,save,insert,update,delete,count,query}',
       // node-postgres, mysql2, knex, better-sqlite3.
       '**.{client,pool,db,conn,connection,pgClient,pgPool,sql,knex,trx}.{query,execute,raw}',
+      // A knex query starts with the table: `knex('users').where(…)`.
+      '{knex,trx}',
       '**.{db,database}.prepare().{get,all,run}',
     ],
     unless: [JS_GLOBALS + '.*'],
@@ -85,9 +92,9 @@ const GO: CallPatternGroup[] = [
     patterns: [
       // database/sql, sqlx, pgx.
       '**.{db,DB,tx,Tx,conn,Conn,stmt,Stmt,sqlDB,pool,Pool}.{Query,QueryRow,Exec,QueryContext,QueryRowContext,ExecContext,Get,Select,GetContext,SelectContext,NamedExec,Queryx,QueryRowx}',
-      // GORM, directly or after chained conditions.
+      // GORM, directly or after chained conditions (`db.WithContext(ctx).Where(…).First(&u)`).
       '**.{db,DB,tx,Tx,gormDB,orm}.{First,Find,Take,Last,Create,Save,Delete,Updates,Count,Pluck,Raw}',
-      '**.{db,DB,tx,Tx,gormDB,orm}.*().{First,Find,Take,Last,Create,Save,Delete,Updates,Update,Count,Pluck,Scan}',
+      '**.{db,DB,tx,Tx,gormDB,orm}.*().**.{First,Find,Take,Last,Create,Save,Delete,Updates,Update,Count,Pluck,Scan,FirstOrCreate}',
     ],
   },
   {
@@ -110,8 +117,9 @@ const JAVA: CallPatternGroup[] = [
       // JDBC.
       '**.{stmt,statement,ps,pstmt,st,preparedStatement,*Statement,*Stmt}.{executeQuery,executeUpdate,execute,executeLargeUpdate}',
       '**.{conn,connection,*Connection}.{prepareStatement,createStatement,prepareCall}().{executeQuery,executeUpdate,execute}',
-      // JPA.
-      '**.{em,entityManager,*EntityManager}.{find,createQuery,createNativeQuery,createNamedQuery,persist,merge,remove,refresh,getReference}',
+      // JPA. `persist` and `remove` are queued until the flush (a loop of them is how batches are
+      // written) and `getReference` returns a proxy without a query.
+      '**.{em,entityManager,*EntityManager}.{find,createQuery,createNativeQuery,createNamedQuery,merge,refresh}',
       // Spring Data repositories.
       '**.{repository,repo,*Repository,*Repo,*Dao,dao}.{find*,save*,delete*,count*,exists*,get*,query*,search*,read*}',
       // Spring JdbcTemplate.
@@ -136,7 +144,7 @@ const JAVA: CallPatternGroup[] = [
   },
 ];
 
-const TABLE: Record<LanguageId, CallPatternGroup[]> = {
+export const BUILT_IN_PATTERNS: Record<LanguageId, CallPatternGroup[]> = {
   python: PYTHON,
   javascript: JAVASCRIPT,
   typescript: JAVASCRIPT,
@@ -156,5 +164,5 @@ export function ioMatcher(language: LanguageId, user: readonly UserCallPattern[]
   const mine = user
     .filter((p) => !p.languages || p.languages.includes(language))
     .map((p): CallPatternGroup => ({ kind: p.kind, patterns: [p.pattern] }));
-  return new CallMatcher([...mine, ...TABLE[language]]);
+  return new CallMatcher([...mine, ...BUILT_IN_PATTERNS[language]]);
 }

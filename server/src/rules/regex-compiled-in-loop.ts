@@ -1,18 +1,97 @@
+import type { Node } from 'web-tree-sitter';
+import type { Dialect } from '../syntax/dialect';
+import { loopsRelated, quote, repetition } from './describe';
+import { regexCall, RegexCallKind } from './regex-calls';
 import type { Rule } from './rule';
 
-// Work in progress: metadata and check are being written.
+/** What each kind of call does with its pattern on every iteration, as the message says it. */
+const DOES: Record<RegexCallKind, string> = {
+  compile: 'compiles the same pattern',
+  cached: "looks its pattern up in `re`'s cache",
+  'each-call': 'compiles its pattern',
+};
+
+/**
+ * A pattern fixed in the source: a literal with no interpolation, or in JavaScript
+ * String.raw`…` with no substitution.
+ */
+function isConstantPattern(dialect: Dialect, node: Node): boolean {
+  if (dialect.isConstantString(node)) return true;
+  if (node.type !== 'call_expression' || dialect.calleePath(node) !== 'String.raw') return false;
+  const template = node.childForFieldName('arguments');
+  return !!template && dialect.isConstantString(template);
+}
+
 export const regexCompiledInLoop: Rule = {
   meta: {
     id: 'regex-compiled-in-loop',
-    title: '',
+    title: 'Constant regular expression compiled inside a loop',
     languages: ['python', 'javascript', 'typescript', 'go', 'java'],
     severity: 'info',
     confidence: 'medium',
-    why: '',
-    fix: '',
-    examples: {},
-    references: [],
+    why:
+      'Turning a pattern string into a regex means parsing it and building a matcher, work that ' +
+      'is the same on every iteration when the pattern is a constant. Go\'s `regexp` and Java\'s ' +
+      '`Pattern` keep no cache: `regexp.MatchString`, `Pattern.matches` and `String.matches`, ' +
+      '`replaceAll`, `replaceFirst` and `split` compile the pattern anew on each call (only ' +
+      '`split` on one plain character skips the regex engine). Python caches the patterns given ' +
+      'to `re.compile` and the `re.match`/`re.sub`… helpers, so each call costs a cache lookup ' +
+      'rather than a compile, still a per-call cost, and a program using more patterns than the ' +
+      'cache holds (a few hundred) compiles them again. JavaScript engines also cache compiled ' +
+      'patterns, but `new RegExp("…")` still builds a new object from the string each time.',
+    fix:
+      'Compile the pattern once, before the loop or as a module-level constant or static final ' +
+      'field, and call its methods inside the loop. In JavaScript a regex literal (`/…/`) does ' +
+      'the same; a shared regex with the `g` or `y` flag keeps `lastIndex` between `test()` and ' +
+      '`exec()` calls, so reset it or use `match`/`replace`.',
+    examples: {
+      python: {
+        flagged: 'for line in lines:\n    m = re.match(r"(\\d+)-(\\d+)", line)',
+        useInstead: 'RANGE = re.compile(r"(\\d+)-(\\d+)")\nfor line in lines:\n    m = RANGE.match(line)',
+      },
+      javascript: {
+        flagged: 'for (const name of names) {\n  if (new RegExp("^[a-z][a-z0-9_]*$").test(name)) valid.push(name);\n}',
+        useInstead: 'const identifier = /^[a-z][a-z0-9_]*$/;\nfor (const name of names) {\n  if (identifier.test(name)) valid.push(name);\n}',
+      },
+      typescript: {
+        flagged: 'const ids = lines.map((line) => line.replace(new RegExp("\\\\s+", "g"), "-"));',
+        useInstead: 'const spaces = /\\s+/g;\nconst ids = lines.map((line) => line.replace(spaces, "-"));',
+      },
+      go: {
+        flagged: 'for _, s := range inputs {\n\tif ok, _ := regexp.MatchString(`^\\d{4}-\\d{2}$`, s); ok {\n\t\tcount++\n\t}\n}',
+        useInstead: 'var month = regexp.MustCompile(`^\\d{4}-\\d{2}$`)\n\nfor _, s := range inputs {\n\tif month.MatchString(s) {\n\t\tcount++\n\t}\n}',
+      },
+      java: {
+        flagged: 'for (String line : lines) {\n    String[] fields = line.split("\\\\s*,\\\\s*");\n}',
+        useInstead:
+          'private static final Pattern COMMA = Pattern.compile("\\\\s*,\\\\s*");\n\n' +
+          'for (String line : lines) {\n    String[] fields = COMMA.split(line);\n}',
+      },
+    },
+    references: [
+      { title: 'Python: re.compile and the pattern cache', url: 'https://docs.python.org/3/library/re.html#re.compile' },
+      { title: 'MDN: RegExp', url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/RegExp' },
+      { title: 'ESLint: prefer-regex-literals', url: 'https://eslint.org/docs/latest/rules/prefer-regex-literals' },
+      { title: 'Staticcheck SA6000: regexp.Match in a loop', url: 'https://staticcheck.dev/docs/checks/#SA6000' },
+      { title: 'Java: String.split', url: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/String.html#split(java.lang.String,int)' },
+    ],
+    peers: ['Staticcheck SA6000', 'ESLint prefer-regex-literals', 'SonarJava S4248'],
   },
 
-  check() {},
+  check(context) {
+    const { dialect, language } = context;
+    for (const site of context.facts.sites.call) {
+      const loop = site.loops[0];
+      const call = loop && regexCall(language, dialect, site.node);
+      if (!call || !isConstantPattern(dialect, call.pattern)) continue;
+      if (!call.options.every((o) => isConstantPattern(dialect, o))) continue;
+      const path = dialect.calleePath(site.node);
+      const shown = path.startsWith('new ') ? path : `${path}()`;
+      context.report(
+        site.node,
+        `${quote(shown)} ${DOES[call.kind]} ${repetition(loop)}: compile it once before the loop`,
+        loopsRelated(site.loops),
+      );
+    }
+  },
 };

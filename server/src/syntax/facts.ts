@@ -23,8 +23,8 @@ export interface Site {
    */
   loops: Loop[];
   /**
-   * The same loops cut at the first function boundary, callbacks included, and at `for await`:
-   * the loops that make awaits in this function sequential.
+   * The same loops cut at the first function boundary (callbacks included) and after the first
+   * `for await` / `async for` loop, which is kept so rules can tell they stand inside one.
    */
   loopsInFunction: Loop[];
   /** The innermost function around the node. */

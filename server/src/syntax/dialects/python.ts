@@ -44,7 +44,8 @@ function comprehension(node: Node): LoopShape {
     label: COMPREHENSION_LABELS[node.type],
     iterable,
     once: iterable ? [iterable] : [],
-    asyncIteration: false,
+    // `[x async for x in source]` awaits each item, like an `async for` loop.
+    asyncIteration: node.namedChildren.some((c) => c?.type === 'for_in_clause' && startsWithKeyword(c, 'async')),
   };
 }
 
@@ -79,12 +80,13 @@ export const python: Dialect = {
       case 'for_statement': {
         const iterable = node.childForFieldName('right') ?? undefined;
         const orElse = node.childForFieldName('alternative');
+        const isAsync = startsWithKeyword(node, 'async');
         return {
           kind: 'for-each',
-          label: '`for` loop',
+          label: isAsync ? '`async for` loop' : '`for` loop',
           iterable,
           once: [iterable, orElse].filter((n): n is Node => !!n),
-          asyncIteration: startsWithKeyword(node, 'async'),
+          asyncIteration: isAsync,
         };
       }
       case 'while_statement': {
