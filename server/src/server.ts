@@ -158,17 +158,22 @@ async function analyzeOpen(uri: string): Promise<void> {
 }
 
 let appliedKey: string | undefined;
+let reportedProblems = '';
 
 /** Reads the settings again; when they (or the folders) changed, analyzes and scans again. */
 async function applySettings(): Promise<void> {
   const loaded = await loadSettings(connection, canPullSettings, folders, initialSettings);
+  // Problems are reported whenever they change, even when the defaults that replace an invalid
+  // value leave the effective settings as they were.
+  const problems = loaded.problems.join('; ');
+  if (problems !== reportedProblems) {
+    reportedProblems = problems;
+    for (const problem of loaded.problems) connection.console.warn(`Settings: ${problem}`);
+    if (problems) void connection.window.showWarningMessage(`Hotpath ignored some settings: ${problems}`);
+  }
   const key = JSON.stringify([folders, loaded.settings, [...loaded.filesExclude]]);
   if (key === appliedKey) return;
   appliedKey = key;
-  for (const problem of loaded.problems) connection.console.warn(`Settings: ${problem}`);
-  if (loaded.problems.length > 0) {
-    void connection.window.showWarningMessage(`Hotpath ignored some settings: ${loaded.problems.join('; ')}`);
-  }
   settings = loaded.settings;
   filesExclude = loaded.filesExclude;
   config = new AnalysisConfig(settings.analysis);
