@@ -1,0 +1,114 @@
+/**
+ * What a profile says per function and per line, for one sample type: self and total values,
+ * line-level self values, callers and callees. Computed once per (profile, sample type).
+ *
+ * Totals do not double count recursion: a function's total is the value of the stacks it is on,
+ * counted once per stack however many times it appears.
+ */
+import type { CallGraph, CallTree, Profile } from './model';
+
+export interface ProfileStats {
+  sampleType: number;
+  /** The sum of all self values: 100% of the profile. */
+  grand: number;
+  self: Float64Array;
+  total: Float64Array;
+  /** Per function, self value per 1-based line (line 0 is "unknown"). */
+  lines: Array<Map<number, number> | undefined>;
+  /** Per function, the inclusive value of its calls from each caller / to each callee. */
+  callers: Array<Map<number, number> | undefined>;
+  callees: Array<Map<number, number> | undefined>;
+}
+
+function addTo(maps: Array<Map<number, number> | undefined>, at: number, key: number, value: number): void {
+  if (value === 0) return;
+  let map = maps[at];
+  if (!map) maps[at] = map = new Map();
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+function emptyStats(profile: Profile, sampleType: number): ProfileStats {
+  const n = profile.functions.length;
+  return {
+    sampleType,
+    grand: 0,
+    self: new Float64Array(n),
+    total: new Float64Array(n),
+    lines: new Array(n),
+    callers: new Array(n),
+    callees: new Array(n),
+  };
+}
+
+/** Children lists of a tree, as offsets into one array (parents come before children). */
+function childrenOf(tree: CallTree): { start: Int32Array; list: Int32Array } {
+  const count = new Int32Array(tree.size + 1);
+  for (let node = 1; node < tree.size; node++) count[tree.parent[node] + 1]++;
+  for (let i = 1; i <= tree.size; i++) count[i] += count[i - 1];
+  const start = count.slice();
+  const list = new Int32Array(Math.max(tree.size - 1, 0));
+  const next = count.slice(0, tree.size);
+  for (let node = 1; node < tree.size; node++) list[next[tree.parent[node]]++] = node;
+  return { start, list };
+}
+
+function treeStats(profile: Profile, tree: CallTree, sampleType: number): ProfileStats {
+  const stats = emptyStats(profile, sampleType);
+  const self = tree.self[sampleType];
+  const inclusive = Float64Array.from(self);
+  for (let node = tree.size - 1; node > 0; node--) inclusive[tree.parent[node]] += inclusive[node];
+  stats.grand = inclusive[0];
+  for (let node = 1; node < tree.size; node++) {
+    const func = tree.func[node];
+    stats.self[func] += self[node];
+    addTo(stats.lines, func, tree.line[node], self[node]);
+    const parent = tree.parent[node];
+    if (parent > 0 && tree.func[parent] !== func) {
+      addTo(stats.callers, func, tree.func[parent], inclusive[node]);
+      addTo(stats.callees, tree.func[parent], func, inclusive[node]);
+    }
+  }
+  // A depth-first walk keeps how often each function is on the current path.
+  const { start, list } = childrenOf(tree);
+  const onPath = new Int32Array(profile.functions.length);
+  const stack: number[] = [];
+  for (let i = start[0]; i < start[1]; i++) stack.push(list[i]);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node < 0) {
+      onPath[tree.func[~node]]--;
+      continue;
+    }
+    const func = tree.func[node];
+    if (onPath[func] === 0) stats.total[func] += inclusive[node];
+    onPath[func]++;
+    stack.push(~node);
+    for (let i = start[node]; i < start[node + 1]; i++) stack.push(list[i]);
+  }
+  return stats;
+}
+
+function graphStats(profile: Profile, graph: CallGraph, sampleType: number): ProfileStats {
+  const stats = emptyStats(profile, sampleType);
+  stats.self.set(graph.self[sampleType]);
+  stats.total.set(graph.total[sampleType]);
+  for (const value of graph.self[sampleType]) stats.grand += value;
+  graph.lines.forEach((byLine, func) => {
+    for (const [line, values] of byLine) addTo(stats.lines, func, line, values[sampleType] ?? 0);
+  });
+  for (const edge of graph.edges) {
+    if (edge.caller === edge.callee) continue;
+    addTo(stats.callers, edge.callee, edge.caller, edge.values[sampleType] ?? 0);
+    addTo(stats.callees, edge.caller, edge.callee, edge.values[sampleType] ?? 0);
+  }
+  return stats;
+}
+
+export function computeStats(profile: Profile, sampleType = profile.defaultSampleType): ProfileStats {
+  if (sampleType < 0 || sampleType >= profile.sampleTypes.length) {
+    throw new Error(`${profile.source} has no sample type #${sampleType}`);
+  }
+  return profile.shape.kind === 'tree'
+    ? treeStats(profile, profile.shape.tree, sampleType)
+    : graphStats(profile, profile.shape.graph, sampleType);
+}
