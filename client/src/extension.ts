@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { rescanRequest, scanStatusNotification } from '../../server/src/protocol';
+import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
 import { ScanStatusItem } from './status';
 
 export const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java'];
@@ -18,13 +18,17 @@ export function activate(context: vscode.ExtensionContext): void {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const initializationOptions: InitializationOptions = {
+    settings: vscode.workspace.getConfiguration('hotpath'),
+    diagnosticsInHover: true,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
     outputChannel: output,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('hotpath') },
+    initializationOptions,
   };
   client = new LanguageClient('hotpath', 'Hotpath', serverOptions, clientOptions);
   const status = new ScanStatusItem();

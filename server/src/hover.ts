@@ -14,8 +14,8 @@ function contains(range: Range, p: Position): boolean {
 
 const FENCE: Record<LanguageId, string> = { python: 'python', javascript: 'javascript', typescript: 'typescript', go: 'go', java: 'java' };
 
-/** The markdown shown when hovering over a finding. */
-export function findingHover(finding: Finding, language: LanguageId | undefined): string {
+/** The markdown shown when hovering over a finding; `withMessage` false leaves its message out. */
+export function findingHover(finding: Finding, language: LanguageId | undefined, withMessage = true): string {
   const rule = ruleById(finding.ruleId);
   if (!rule) return finding.message;
   const { meta } = rule;
@@ -23,7 +23,7 @@ export function findingHover(finding: Finding, language: LanguageId | undefined)
   const example = lang ? meta.examples[lang] : undefined;
   const parts = [
     `**${meta.title}** · \`${meta.id}\``,
-    finding.message,
+    ...(withMessage ? [finding.message] : []),
     `**Why it is slow.** ${meta.why}`,
     `**Instead.** ${meta.fix}`,
   ];
@@ -33,9 +33,14 @@ export function findingHover(finding: Finding, language: LanguageId | undefined)
 }
 
 /** Hover markdown for the findings under a position, or undefined when there are none. */
-export function hoverAt(findings: readonly Finding[], position: Position, language: LanguageId | undefined): { markdown: string; range: Range } | undefined {
+export function hoverAt(
+  findings: readonly Finding[],
+  position: Position,
+  language: LanguageId | undefined,
+  withMessage = true,
+): { markdown: string; range: Range } | undefined {
   const here = findings.filter((f) => contains(f.range, position));
   if (here.length === 0) return undefined;
-  const markdown = here.map((f) => findingHover(f, language)).join('\n\n---\n\n');
+  const markdown = here.map((f) => findingHover(f, language, withMessage)).join('\n\n---\n\n');
   return { markdown, range: here[0].range };
 }

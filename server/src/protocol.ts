@@ -24,4 +24,9 @@ export const rescanRequest = new RequestType0<void, void>('hotpath/rescan');
 export interface InitializationOptions {
   /** The `hotpath` settings, for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
+  /**
+   * True when the editor already shows a diagnostic's message in the hover over it (VS Code
+   * does), so Hotpath's hover leaves the message out instead of repeating it.
+   */
+  diagnosticsInHover?: boolean;
 }

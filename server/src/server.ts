@@ -59,6 +59,7 @@ let canPullSettings = false;
 let canWatchFiles = false;
 let canWatchSettings = false;
 let canWatchFolders = false;
+let diagnosticsInHover = false;
 const skippedOpen = new Set<string>();
 
 const documents = new OpenDocuments(pathOf);
@@ -187,7 +188,9 @@ connection.onInitialize((params): InitializeResult => {
   canWatchSettings = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canWatchFolders = capabilities.workspace?.workspaceFolders === true;
-  initialSettings = (params.initializationOptions as InitializationOptions | undefined)?.settings;
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  initialSettings = options?.settings;
+  diagnosticsInHover = options?.diagnosticsInHover === true;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
   return {
@@ -253,7 +256,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onHover(({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   const key = doc ? keyOf(doc) : (pathOf(textDocument.uri) ?? textDocument.uri);
-  const hover = hoverAt(store.shown(key), position, doc?.grammar?.language);
+  const hover = hoverAt(store.shown(key), position, doc?.grammar?.language, !diagnosticsInHover);
   return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
 });
 
