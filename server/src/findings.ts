@@ -26,12 +26,20 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** The named function a finding sits in, so measured heat can be joined to it. */
+export interface EnclosingFunction {
+  name: string;
+  /** 0-based line where the function starts. */
+  line: number;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
   range: Range;
   related: RelatedLocation[];
+  function?: EnclosingFunction;
 }
 
 /** True when severity `a` is at least as severe as `b`. */

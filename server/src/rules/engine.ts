@@ -2,7 +2,8 @@
  * Runs every enabled rule over one parsed file: one facts walk, then each rule's check.
  */
 import { Query, Tree } from 'web-tree-sitter';
-import { compareFindings, Finding } from '../findings';
+import { compareFindings, EnclosingFunction, Finding } from '../findings';
+import type { Dialect } from '../syntax/dialect';
 import { dialectFor } from '../syntax/dialects';
 import { collectFacts } from '../syntax/facts';
 import { GrammarId, grammarInfo } from '../syntax/languages';
@@ -26,6 +27,16 @@ function queryFor(grammar: GrammarId, tree: Tree): Query {
     queries.set(grammar, query);
   }
   return query;
+}
+
+/** The innermost named function around a node (anonymous callbacks are looked through). */
+function enclosingFunction(node: Node, dialect: Dialect): EnclosingFunction | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!dialect.functionTypes.has(n.type)) continue;
+    const name = dialect.func(n).name;
+    if (name) return { name, line: n.startPosition.row };
+  }
+  return undefined;
 }
 
 /** True when the node is, or lies inside, code the parser could not read. */
@@ -53,7 +64,10 @@ export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConf
         io: config.matcher(language),
         report(node, message, related = []) {
           if (inBrokenCode(node)) return;
-          findings.push({ ruleId: rule.meta.id, severity, message, range: nodeRange(node), related });
+          const finding: Finding = { ruleId: rule.meta.id, severity, message, range: nodeRange(node), related };
+          const fn = enclosingFunction(node, dialect);
+          if (fn) finding.function = fn;
+          findings.push(finding);
         },
       });
     } catch (error) {

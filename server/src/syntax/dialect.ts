@@ -47,6 +47,8 @@ export interface Dialect {
   query: string;
   /** Node types of calls (the @call captures). */
   callTypes: ReadonlySet<string>;
+  /** Node types of functions (the @function captures). */
+  functionTypes: ReadonlySet<string>;
   loop(node: Node): LoopShape | undefined;
   func(node: Node): FunctionShape;
   /** The dotted path of what a call calls: `session.query`, `User.objects.filter`, `new RegExp`. */

@@ -34,6 +34,7 @@ export const go: Dialect = {
   `,
 
   callTypes: new Set(['call_expression']),
+  functionTypes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
 
   loop(node) {
     const header = node.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');

@@ -69,6 +69,7 @@ export const java: Dialect = {
   `,
 
   callTypes: new Set(['method_invocation', 'object_creation_expression']),
+  functionTypes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
 
   loop(node) {
     switch (node.type) {

@@ -81,6 +81,10 @@ function makeDialect(language: LanguageId): Dialect {
     `,
 
     callTypes: new Set(['call_expression', 'new_expression']),
+    functionTypes: new Set([
+      'function_declaration', 'function_expression', 'arrow_function', 'method_definition',
+      'generator_function', 'generator_function_declaration',
+    ]),
 
     loop(node) {
       switch (node.type) {

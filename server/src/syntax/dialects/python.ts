@@ -74,6 +74,7 @@ export const python: Dialect = {
   `,
 
   callTypes: new Set(['call']),
+  functionTypes: new Set(['function_definition', 'lambda']),
 
   loop(node) {
     switch (node.type) {
