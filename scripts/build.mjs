@@ -63,6 +63,7 @@ const builds = [
       server: 'server/src/server.ts',
       cli: 'server/src/cli.ts',
       'scan-worker': 'server/src/workspace/scan-worker.ts',
+      'import-worker': 'server/src/profiles/import-worker.ts',
     },
   },
 ];

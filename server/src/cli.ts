@@ -3,6 +3,7 @@
  * The `hotpath` command line: the language server's engine for CI and terminals.
  */
 import { RULES } from './rules';
+import { runProfile } from './cli/profile-command';
 import { runScan, CliIo } from './cli/scan-command';
 import { USAGE, UsageError } from './cli/usage';
 
@@ -11,6 +12,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'scan':
       return runScan(rest, io);
+    case 'profile':
+      return runProfile(rest, io);
     case 'rules':
       io.stdout(RULES.map((r) => `${r.meta.id.padEnd(26)} ${r.meta.severity.padEnd(8)} ${r.meta.title}`).join('\n') + '\n');
       return 0;

@@ -4,7 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Severity } from './findings';
-import { ruleDocUri } from './rule-docs';
+import { docUri, ruleDocUri } from './rule-docs';
+import { ruleById } from './rules';
 
 export const DIAGNOSTIC_SOURCE = 'hotpath';
 
@@ -21,7 +22,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUri(finding.ruleId) },
+    codeDescription: { href: ruleById(finding.ruleId) ? ruleDocUri(finding.ruleId) : docUri('profiles.md') },
     message: finding.message,
     relatedInformation: finding.related.map((r) => ({
       location: { uri: r.file ? pathToFileURL(r.file).href : uri, range: r.range },

@@ -18,6 +18,7 @@ import { OpenDocuments, OpenDocument } from './documents/open-documents';
 import { FindingsStore } from './findings-store';
 import { hoverAt } from './hover';
 import { workDoneProgress } from './lsp/progress';
+import { ProfileFeatures } from './lsp/profile-features';
 import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
@@ -78,7 +79,7 @@ function publish(): void {
   for (const key of toPublish) {
     const open = documents.all().find((d) => keyOf(d) === key);
     const uri = open?.uri ?? pathToFileURL(key).href;
-    const diagnostics = store.shown(key).map((f) => toDiagnostic(f, uri));
+    const diagnostics = profiles.adjust(key, store.shown(key)).map((f) => toDiagnostic(f, uri));
     void connection.sendDiagnostics({ uri, version: open?.document.version, diagnostics });
   }
   toPublish.clear();
@@ -97,6 +98,26 @@ function sendStatus(): void {
       skipped: scanner.skippedCount,
     });
   }, 100);
+}
+
+const profiles = new ProfileFeatures({
+  connection,
+  documents,
+  folders: () => folders,
+  settings: () => settings,
+  republish(keys) {
+    for (const key of keys) toPublish.add(key);
+    publishTimer ??= setImmediate(publish);
+  },
+  log,
+});
+profiles.register();
+
+/** Files appeared or vanished: the profiles' mapping onto the workspace is renewed, at most once a second. */
+let remapTimer: NodeJS.Timeout | undefined;
+function remapProfilesSoon(): void {
+  clearTimeout(remapTimer);
+  remapTimer = setTimeout(() => void profiles.workspaceChanged(), 1000);
 }
 
 const pool = new ScanPool();
@@ -152,6 +173,7 @@ async function analyzeOpen(uri: string): Promise<void> {
     const { findings, failures } = analyzeTree(tree, doc.grammar.id, config);
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
     store.setOpen(key, findings);
+    await profiles.documentChanged(key);
   } catch (error) {
     connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);
     store.setOpen(key, []);
@@ -179,6 +201,7 @@ async function applySettings(): Promise<void> {
   filesExclude = loaded.filesExclude;
   config = new AnalysisConfig(settings.analysis);
   for (const doc of documents.all()) scheduleAnalysis(doc.uri);
+  void profiles.workspaceChanged();
   await scanner.scanAll();
 }
 
@@ -191,12 +214,14 @@ connection.onInitialize((params): InitializeResult => {
   const options = params.initializationOptions as InitializationOptions | undefined;
   initialSettings = options?.settings;
   diagnosticsInHover = options?.diagnosticsInHover === true;
+  profiles.canRefreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'hotpath', version: VERSION },
@@ -249,15 +274,19 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     if (path.basename(file) === '.gitignore') return void scanner.scanAll();
     if (change.type === FileChangeType.Deleted) scanner.removeFile(file);
     else changed.push(file);
+    if (change.type !== FileChangeType.Changed) remapProfilesSoon();
   }
   void scanner.rescanFiles(changed);
 });
 
-connection.onHover(({ textDocument, position }) => {
+connection.onHover(async ({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   const key = doc ? keyOf(doc) : (pathOf(textDocument.uri) ?? textDocument.uri);
   const hover = hoverAt(store.shown(key), position, doc?.grammar?.language, !diagnosticsInHover);
-  return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  const heat = await profiles.hoverHeat(key, textDocument.uri, position);
+  if (!hover && !heat) return null;
+  const value = [heat, hover?.markdown].filter(Boolean).join('\n\n---\n\n');
+  return { contents: { kind: 'markdown', value }, range: hover?.range };
 });
 
 connection.onRequest(rescanRequest, () => scanner.scanAll());

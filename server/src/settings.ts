@@ -20,6 +20,12 @@ export interface HotpathSettings {
   exclude: string[];
   /** Files larger than this are skipped, with a logged reason. */
   maxFileSizeKb: number;
+  /** Percent of the active profile at which a function or line counts as hot. */
+  hotThreshold: number;
+  /** Prefixes of paths recorded elsewhere and the folders they correspond to here. */
+  pathMappings: Array<{ from: string; to: string }>;
+  /** Code lenses with measured shares above functions. */
+  codeLens: boolean;
 }
 
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**'];
@@ -29,6 +35,9 @@ export const DEFAULTS: HotpathSettings = {
   scope: 'workspace',
   exclude: DEFAULT_EXCLUDE,
   maxFileSizeKb: 1024,
+  hotThreshold: 5,
+  pathMappings: [],
+  codeLens: true,
 };
 
 const LEVELS: readonly string[] = [...SEVERITIES, 'off', 'default'];
@@ -84,6 +93,21 @@ function readIoCalls(raw: unknown, problems: string[]): UserCallPattern[] {
   return patterns;
 }
 
+function readPathMappings(raw: unknown, problems: string[]): Array<{ from: string; to: string }> {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('hotpath.profile.pathMappings must be a list of { "from": "…", "to": "…" }; ignored');
+    return [];
+  }
+  return raw.flatMap((entry: unknown, i) => {
+    if (isRecord(entry) && typeof entry.from === 'string' && typeof entry.to === 'string' && entry.from && entry.to) {
+      return [{ from: entry.from, to: entry.to }];
+    }
+    problems.push(`hotpath.profile.pathMappings[${i}]: expected { "from": "/recorded/prefix", "to": "\${workspaceFolder}/…" }`);
+    return [];
+  });
+}
+
 function readStrings(raw: unknown, name: string, fallback: string[], problems: string[]): string[] {
   if (raw === undefined || raw === null) return fallback;
   if (!Array.isArray(raw) || !raw.every((s) => typeof s === 'string')) {
@@ -109,12 +133,23 @@ export function readSettings(raw: unknown): { settings: HotpathSettings; problem
     if (typeof n === 'number' && Number.isFinite(n) && n > 0) maxFileSizeKb = n;
     else problems.push(`hotpath.maxFileSizeKb: "${String(n)}" is not a positive number`);
   }
+  let hotThreshold = DEFAULTS.hotThreshold;
+  if (section.hotThreshold !== undefined) {
+    const n = section.hotThreshold;
+    if (typeof n === 'number' && n > 0 && n <= 100) hotThreshold = n;
+    else problems.push(`hotpath.hotThreshold: "${String(n)}" is not a percentage between 0 and 100`);
+  }
+  const profile = isRecord(section.profile) ? section.profile : {};
+  const codeLens = isRecord(section.codeLens) && typeof section.codeLens.enabled === 'boolean' ? section.codeLens.enabled : DEFAULTS.codeLens;
   return {
     settings: {
       analysis: { rules: readRules(section.rules, problems), ioCalls: readIoCalls(section.ioCalls, problems) },
       scope,
       exclude: readStrings(section.exclude, 'hotpath.exclude', DEFAULTS.exclude, problems),
       maxFileSizeKb,
+      hotThreshold,
+      pathMappings: readPathMappings(profile.pathMappings, problems),
+      codeLens,
     },
     problems,
   };

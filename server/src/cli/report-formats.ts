@@ -4,9 +4,12 @@
 import * as path from 'node:path';
 import { Finding, SEVERITIES, Severity } from '../findings';
 
+/** A finding as reported, with the measured heat of its function when a profile was given. */
+export type ReportedFinding = Finding & { heat?: { selfPercent: number; totalPercent: number; profile: string } };
+
 export interface FileFindings {
   file: string;
-  findings: Finding[];
+  findings: ReportedFinding[];
 }
 
 /** A path as the user typed around it: relative to the current directory, with `/`. */
@@ -50,6 +53,7 @@ export function formatJson(results: readonly FileFindings[], cwd: string): strin
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       message: f.message,
+      ...(f.heat ? { heat: f.heat } : {}),
     })),
   );
   return `${JSON.stringify({ findings }, null, 2)}\n`;

@@ -13,6 +13,8 @@ import { VERSION } from '../version';
 import type { SourceFile } from '../workspace/discover';
 import { ScanPool } from '../workspace/scan-pool';
 import { scanTargets } from '../workspace/scan-folders';
+import { applyHeat, heatOfFinding } from '../profiles/merge';
+import { loadCliProfile } from './cli-profile';
 import { FileFindings, formatJson, formatText, displayPath } from './report-formats';
 import { UsageError } from './usage';
 
@@ -27,6 +29,7 @@ export interface CliIo {
 
 interface ScanOptions {
   paths: string[];
+  profile?: string;
   format: Format;
   rules?: string[];
   exclude: string[];
@@ -46,6 +49,7 @@ function parseScanArgs(args: string[]): ScanOptions {
         exclude: { type: 'string', multiple: true },
         'fail-on': { type: 'string', default: 'error' },
         verbose: { type: 'boolean', default: false },
+        profile: { type: 'string' },
       },
     });
   } catch (error) {
@@ -70,6 +74,7 @@ function parseScanArgs(args: string[]): ScanOptions {
     exclude: values.exclude ?? [],
     failOn: failOn as FailOn,
     verbose: values.verbose ?? false,
+    profile: values.profile,
   };
 }
 
@@ -126,6 +131,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
     await pool.dispose();
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
+  if (options.profile) await applyProfile(results, path.resolve(io.cwd, options.profile), io.cwd);
   const explicit = new Set(files.map((f) => f.path));
   const unreadable = skipped.filter((s) => explicit.has(s.file));
   if (unreadable.length > 0) {
@@ -153,6 +159,21 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   const failOn = options.failOn;
   const failed = failOn !== 'never' && results.some((r) => r.findings.some((f) => atLeast(f.severity, failOn)));
   return failed ? 1 : 0;
+}
+
+/** With `--profile`: findings in hot functions become warnings and carry the measured share. */
+async function applyProfile(results: FileFindings[], file: string, root: string): Promise<void> {
+  const { heat } = await loadCliProfile(file, root);
+  for (const result of results) {
+    const fileHeat = heat.files.get(result.file);
+    const adjusted = applyHeat(result.findings, fileHeat, heat.source, DEFAULTS.hotThreshold);
+    result.findings = adjusted.map((finding) => {
+      const measured = fileHeat && heatOfFinding(finding, fileHeat);
+      if (!measured) return finding;
+      const share = (n: number) => Number(n.toFixed(2));
+      return { ...finding, heat: { selfPercent: share(measured.selfPercent), totalPercent: share(measured.totalPercent), profile: heat.source.name } };
+    });
+  }
 }
 
 function readQuietly(file: string): string | undefined {

@@ -12,6 +12,13 @@ Commands:
                                                exit 1 when a finding is at least this
                                                severe (default: error)
                     --verbose                  list skipped files and why
+                    --profile FILE             apply a profile's heat: findings in hot
+                                               functions become warnings with the share
+  profile FILE      The functions a profile measured, by self value.
+                    --top N                    how many (default: 20)
+                    --sample-type T            a sample type by name or index
+                    --format text|json         output format (default: text)
+                    --root DIR                 the workspace the paths map to (default: .)
   rules             List the rules.
   help              Show this help.
 

@@ -29,6 +29,8 @@ export interface FunctionHeat {
   totalPercent: number;
   /** The profile's function index, for callers and callees. */
   func: number;
+  /** The function's measured lines, by self value. */
+  lines: LineHeat[];
 }
 
 export interface LineHeat {
@@ -41,6 +43,7 @@ export interface LineHeat {
 export interface FileHeat {
   file: string;
   functions: FunctionHeat[];
+  /** Every measured line of the file, functions merged. */
   lines: LineHeat[];
 }
 
@@ -69,6 +72,10 @@ export function computeHeat(profile: Profile, stats: ProfileStats, mapper: PathM
     if (stats.total[func] === 0 && stats.self[func] === 0) return;
     let heat = files.get(where.file);
     if (!heat) files.set(where.file, (heat = { file: where.file, functions: [], lines: [] }));
+    const lines: LineHeat[] = [];
+    for (const [line, self] of stats.lines[func] ?? []) {
+      if (line > 0 && self > 0) lines.push({ line, self, selfPercent: percent(self, stats.grand) });
+    }
     heat.functions.push({
       name: fn.name,
       line: fn.line ?? 0,
@@ -77,10 +84,9 @@ export function computeHeat(profile: Profile, stats: ProfileStats, mapper: PathM
       selfPercent: percent(stats.self[func], stats.grand),
       totalPercent: percent(stats.total[func], stats.grand),
       func,
+      lines,
     });
-    for (const [line, self] of stats.lines[func] ?? []) {
-      if (line > 0 && self > 0) heat.lines.push({ line, self, selfPercent: percent(self, stats.grand) });
-    }
+    heat.lines.push(...lines);
   });
   for (const heat of files.values()) {
     heat.functions.sort((a, b) => b.total - a.total);
@@ -103,7 +109,7 @@ export function computeHeat(profile: Profile, stats: ProfileStats, mapper: PathM
 }
 
 /** One entry per line: several functions of a file (or inlined frames) may share lines. */
-function mergeLines(lines: LineHeat[]): LineHeat[] {
+export function mergeLines(lines: readonly LineHeat[]): LineHeat[] {
   const byLine = new Map<number, LineHeat>();
   for (const l of lines) {
     const seen = byLine.get(l.line);

@@ -57,13 +57,19 @@ export function excluder(globs: readonly string[]): (rel: string, isDir: boolean
   return (rel, isDir) => match(rel) || (isDir && match(`${rel}/x`));
 }
 
-export async function discoverFiles(root: string, options: DiscoverOptions): Promise<SourceFile[]> {
+/**
+ * Walks a folder and calls `visit` for every file that no exclude glob or `.gitignore` leaves
+ * out, with its path relative to the root.
+ */
+export async function walkFiles(
+  root: string,
+  options: Pick<DiscoverOptions, 'exclude' | 'onSkip' | 'isCancelled'>,
+  visit: (full: string, name: string) => Promise<void> | void,
+): Promise<void> {
   const excluded = excluder(options.exclude);
-  const maxBytes = options.maxFileSizeKb * 1024;
-  const found: SourceFile[] = [];
   const pending: Array<{ dir: string; ignores: GitIgnore[] }> = [{ dir: root, ignores: [] }];
   while (pending.length > 0) {
-    if (options.isCancelled?.()) return found;
+    if (options.isCancelled?.()) return;
     const { dir, ignores: inherited } = pending.pop()!;
     let entries;
     try {
@@ -80,23 +86,27 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
       if (entry.isDirectory()) {
         if (entry.name === '.git' || excluded(rel, true) || gitIgnored(full, true, ignores)) continue;
         pending.push({ dir: full, ignores });
-        continue;
+      } else if (entry.isFile() && !excluded(rel, false) && !gitIgnored(full, false, ignores)) {
+        await visit(full, entry.name);
       }
-      if (!entry.isFile()) continue;
-      const grammar = grammarForPath(entry.name);
-      if (!grammar || excluded(rel, false) || gitIgnored(full, false, ignores)) continue;
-      try {
-        const { size } = await fs.stat(full);
-        if (size > maxBytes) {
-          options.onSkip?.(full, tooLarge(size, maxBytes));
-          continue;
-        }
-      } catch {
-        continue;
-      }
-      found.push({ path: full, grammar: grammar.id });
     }
   }
+}
+
+export async function discoverFiles(root: string, options: DiscoverOptions): Promise<SourceFile[]> {
+  const maxBytes = options.maxFileSizeKb * 1024;
+  const found: SourceFile[] = [];
+  await walkFiles(root, options, async (full, name) => {
+    const grammar = grammarForPath(name);
+    if (!grammar) return;
+    try {
+      const { size } = await fs.stat(full);
+      if (size > maxBytes) return options.onSkip?.(full, tooLarge(size, maxBytes));
+    } catch {
+      return;
+    }
+    found.push({ path: full, grammar: grammar.id });
+  });
   found.sort((a, b) => a.path.localeCompare(b.path));
   return found;
 }
