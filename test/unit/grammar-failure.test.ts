@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 
 const wasmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-wasm-'));
 for (const [pkg, file] of [['web-tree-sitter', 'web-tree-sitter.wasm'], ['tree-sitter-python', 'tree-sitter-python.wasm']]) {
@@ -14,6 +14,7 @@ for (const [pkg, file] of [['web-tree-sitter', 'web-tree-sitter.wasm'], ['tree-s
 }
 fs.writeFileSync(path.join(wasmDir, 'tree-sitter-go.wasm'), Buffer.from('not a wasm module'));
 process.env.HOTPATH_WASM_DIR = wasmDir;
+after(() => fs.rmSync(wasmDir, { recursive: true, force: true }));
 
 test('a broken grammar fails with its name while the others keep working', async () => {
   const { analyzeSource } = await import('../../server/src/analyze.js');

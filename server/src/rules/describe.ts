@@ -21,13 +21,12 @@ export function lineOf(node: Node): number {
 }
 
 /**
- * Code quoted in a message: one line, at most `max` characters, in backticks (two when the code
- * holds a backtick itself, as template literals do, so the quote still reads as one piece).
+ * Code quoted in a message: one line, at most `max` characters, in backticks. Template literals
+ * inside it read `…`, so the quote has no backticks of its own to confuse.
  */
 export function quote(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const shown = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return shown.includes('`') ? `\`\` ${shown} \`\`` : `\`${shown}\``;
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/`[^`]*(`|$)/g, '…');
+  return `\`${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}\``;
 }
 
 /** The part of a loop a user recognizes it by: `for o in orders`, `orders.map(`. */

@@ -1,0 +1,190 @@
+/**
+ * The packaged extension as a user gets it: `npm run package` builds hotpath.vsix, code-server
+ * (the real VS Code workbench) installs it, and Chromium shows what a person would see in a
+ * folder of example code: findings of files nobody opened in the Problems panel, a squiggle and
+ * a hover in an opened file, and a clean extension host log.
+ *
+ * Needs what scripts/setup-test-machine.sh installs. Scratch state (VS Code's user data with its
+ * logs, Chromium's config folder, and the screenshots) is kept in .test-work/e2e/last-run/ for a
+ * look after a failure. With HOTPATH_UPDATE_SCREENSHOTS=1 the screenshots are written to
+ * docs/images/ for the README.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { ruleById } from '../../server/src/rules';
+import { examplesDir, repoRoot } from '../helpers/paths';
+import { openBrowser, type OpenBrowser } from './browser';
+import { assertCodeServerInstalled, installExtension, makeCodeServerDirs, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './code-server';
+import { errorEntries, extensionChannelLogs, extensionHostLogs } from './extension-host-logs';
+import { editorLine, filterProblems, hoverOver, openProblems, openWorkbench, quickOpen, runCommand, STEP_TIMEOUT_MS, statusBarItem, togglePanelSize, waitForSquiggleOn } from './workbench';
+import { zipEntries } from './zip-entries';
+
+const EXTENSION_ID = 'hotpath.hotpath';
+const vsix = path.join(repoRoot, 'hotpath.vsix');
+const runDir = path.join(repoRoot, '.test-work', 'e2e', 'last-run');
+const screenshotDir = process.env.HOTPATH_UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'images') : path.join(runDir, 'screenshots');
+const MAX_VSIX_BYTES = 10 * 1024 * 1024;
+
+/** What the .vsix may hold (paths inside it; vsce renames LICENSE, README and CHANGELOG). */
+const ALLOWED_IN_VSIX = [
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md)$/,
+  /^extension\/dist\/[^/]+\.js$/,
+  /^extension\/dist\/wasm\/.+$/,
+  /^extension\/docs\/rules\/.+$/,
+  // The page that diagnostics of findings without a Hotpath rule link to (server/src/diagnostics.ts).
+  /^extension\/docs\/profiles\.md$/,
+  /^extension\/media\/.+$/,
+  /^extension\/syntaxes\/.+$/,
+];
+/** What the extension cannot run without. */
+const REQUIRED_IN_VSIX = [
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/LICENSE.txt',
+  'extension/changelog.md',
+  'extension/dist/extension.js',
+  'extension/dist/server.js',
+  'extension/dist/scan-worker.js',
+  'extension/dist/wasm/web-tree-sitter.wasm',
+  'extension/dist/wasm/tree-sitter-python.wasm',
+];
+
+/** The finding every step looks for: an N+1 query in a file of the examples. */
+const FINDING = {
+  file: 'python/shop/orders.py',
+  ruleId: 'n-plus-one-query',
+  /** Text of the line the squiggle is on. */
+  line: 'session.query(Customer)',
+  /** How the message names the call. */
+  call: '`session.query()`',
+};
+
+function runPackageScript(): void {
+  const result = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(result.status, 0, `"npm run package" failed:\n${result.stdout}\n${result.stderr}`);
+  assert.ok(fs.existsSync(vsix), `"npm run package" did not write ${vsix}`);
+}
+
+/** Saves what the page shows, or only the part `of` covers, as a PNG named `name`. */
+async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await (of ?? page).screenshot({ path: path.join(screenshotDir, name) });
+}
+
+describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 60_000 }, () => {
+  let workspace: string;
+  let dirs: CodeServerDirs;
+  let server: RunningCodeServer | undefined;
+  let browser: OpenBrowser | undefined;
+
+  /** The page, once the workbench test has opened it; a later test cannot go on without it. */
+  const page = (): Page => {
+    assert.ok(browser, 'the workbench was not opened: see the first failing test above');
+    return browser.page;
+  };
+
+  before(() => {
+    assertCodeServerInstalled();
+    fs.rmSync(runDir, { recursive: true, force: true });
+    dirs = makeCodeServerDirs(runDir);
+    workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-workspace-')), 'examples');
+    fs.cpSync(examplesDir, workspace, { recursive: true });
+    runPackageScript();
+  });
+
+  after(async () => {
+    // Everything started is stopped, whichever test failed.
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (workspace) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    if (browser && browser.consoleLines.length > 0) fs.writeFileSync(path.join(runDir, 'browser-console.log'), `${browser.consoleLines.join('\n')}\n`);
+  });
+
+  it('packages only what the extension runs, in less than 10 MB', () => {
+    const entries = zipEntries(vsix);
+    const names = entries.map((entry) => entry.name);
+    assert.deepEqual(names.filter((name) => name.includes('node_modules/')), [], 'the .vsix holds node_modules');
+    assert.deepEqual(names.filter((name) => !ALLOWED_IN_VSIX.some((allowed) => allowed.test(name))), [], 'the .vsix holds files outside the allow-list');
+    assert.deepEqual(REQUIRED_IN_VSIX.filter((name) => !names.includes(name)), [], 'the .vsix lacks files the extension needs');
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < MAX_VSIX_BYTES, `hotpath.vsix is ${(size / 1024 / 1024).toFixed(1)} MB`);
+  });
+
+  it('installs with code-server --install-extension', async () => {
+    const output = await installExtension(vsix, dirs);
+    assert.match(output, /successfully installed/, output);
+    assert.ok(
+      fs.readdirSync(dirs.extensions).some((name) => name.startsWith(`${EXTENSION_ID}-`)),
+      `no ${EXTENSION_ID} folder in ${dirs.extensions}`,
+    );
+  });
+
+  it('lists findings of files nobody opened in the Problems panel (the workspace scan)', async (t) => {
+    server = await startCodeServer(workspace, dirs);
+    browser = await openBrowser(path.join(runDir, 'chromium-home'));
+    const started = Date.now();
+    await openWorkbench(page(), server.url, workspace);
+    t.diagnostic(`Workbench drawn ${Date.now() - started} ms after the page was asked for`);
+    // The status bar item says how many findings the scan found once it has finished.
+    const status = statusBarItem(page(), `${EXTENSION_ID}.hotpath.status`).filter({ hasText: /Hotpath: \d+ findings?/ });
+    await status.waitFor({ timeout: STEP_TIMEOUT_MS });
+    t.diagnostic(`"${await status.innerText()}" in the status bar ${Date.now() - started} ms after the page was asked for`);
+    assert.equal(await page().locator('.tabs-container .tab').count(), 0, 'a file was open, so its findings would not prove the workspace scan');
+    const panel = await openProblems(page());
+    await panel.locator('.monaco-list-row', { hasText: 'hotpath' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await togglePanelSize(page(), 'Maximize Panel Size', 'Restore Panel Size');
+    await screenshot(page(), 'problems-panel.png');
+    await togglePanelSize(page(), 'Restore Panel Size', 'Maximize Panel Size');
+
+    await filterProblems(page(), `**/${FINDING.file}`);
+    const [folder, name] = [path.posix.dirname(FINDING.file), path.posix.basename(FINDING.file)];
+    await panel.locator(`.monaco-list-row[aria-label*="in file ${name} of folder ${folder}"]`).waitFor({ timeout: STEP_TIMEOUT_MS });
+    const finding = panel.locator('.monaco-list-row', { hasText: FINDING.ruleId }).filter({ hasText: 'hotpath' });
+    await finding.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    const label = (await finding.first().getAttribute('aria-label')) ?? '';
+    assert.ok(label.includes(FINDING.call), `the finding's row reads "${label}"`);
+  });
+
+  it('underlines the slow call in the opened file, and its hover gives the rule title', async () => {
+    const title = ruleById(FINDING.ruleId)?.meta.title;
+    assert.ok(title, `no rule ${FINDING.ruleId}`);
+    await filterProblems(page(), '');
+    await quickOpen(page(), FINDING.file);
+    const squiggle = await waitForSquiggleOn(page(), editorLine(page(), FINDING.line), 'warning');
+    const hover = await hoverOver(page(), squiggle, title);
+    assert.match(await hover.innerText(), new RegExp(FINDING.ruleId));
+    await screenshot(page(), 'hover.png', page().locator('.part.editor'));
+  });
+
+  it('activates without errors in the extension host log', async (t) => {
+    // VS Code shows each extension's activation time in Developer: Show Running Extensions.
+    await runCommand(page(), 'Developer: Show Running Extensions');
+    const row = page().locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Hotpath' });
+    const activation = row.locator('.activation-time');
+    await activation.filter({ hasText: /\d+\s*ms/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    t.diagnostic(`Hotpath's activation as VS Code measured it: ${await activation.innerText()}`);
+
+    const hostLogs = extensionHostLogs(dirs.userData);
+    assert.ok(hostLogs.length > 0, `no extension host log under ${path.join(dirs.userData, 'logs')}`);
+    const hostText = hostLogs.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    const activated = new RegExp(`_doActivateExtension ${EXTENSION_ID.replace('.', '\\.')}, .*activationEvent: '([^']+)'`).exec(hostText);
+    assert.ok(activated, `the extension host log does not show ${EXTENSION_ID} activated`);
+    t.diagnostic(`Activated by ${activated[1]}`);
+    // Entries of ours name the extension id, or the folder it is installed in (`hotpath.hotpath-0.1.0`).
+    const ours = (entry: string) => entry.includes(EXTENSION_ID);
+    assert.deepEqual(errorEntries(hostLogs).filter(ours), [], 'the extension host logged errors from Hotpath');
+
+    const channelLogs = extensionChannelLogs(dirs.userData, EXTENSION_ID);
+    assert.ok(channelLogs.length > 0, `no log of Hotpath's output channel under ${path.join(dirs.userData, 'logs')}`);
+    assert.deepEqual(errorEntries(channelLogs), [], 'the Hotpath log has errors');
+    const scanned = /Scanned \d+ files in \d+ ms[^\n]*/.exec(channelLogs.map((file) => fs.readFileSync(file, 'utf8')).join('\n'));
+    if (scanned) t.diagnostic(scanned[0]);
+  });
+});
