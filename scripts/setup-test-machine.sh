@@ -23,8 +23,9 @@ fail() { printf 'setup-test-machine: %s\n' "$*" >&2; exit 1; }
 # Step 1: Debian packages. Each entry pairs a package with the file that shows it is installed.
 # Chromium is installed without its recommended packages, so a font is named for the screenshots.
 apt_packages=(chromium:/usr/bin/chromium fonts-dejavu-core:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+  fonts-noto-color-emoji:/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
   neovim:/usr/bin/nvim ripgrep:/usr/bin/rg libkrb5-dev:/usr/include/krb5.h pkg-config:/usr/bin/pkg-config
-  golang-go:/usr/bin/go linux-perf:/usr/bin/perf)
+  golang-go:/usr/bin/go linux-perf:/usr/bin/perf valgrind:/usr/bin/callgrind_annotate python3:/usr/bin/python3)
 missing=()
 for entry in "${apt_packages[@]}"; do
   [[ -e "${entry#*:}" ]] || missing+=("${entry%%:*}")

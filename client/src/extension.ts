@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
+import { registerProfileFeatures } from './profiles/profile-features';
 import { ScanStatusItem } from './status';
 
 export const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java'];
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hotpath.showOutput', () => output.show()),
     vscode.commands.registerCommand('hotpath.restartServer', () => client?.restart()),
   );
+  registerProfileFeatures(context, client, output);
   // Starting the server is not awaited: activation stays fast, diagnostics follow when it is up.
   client.start().catch((error: unknown) => output.error(`The Hotpath server did not start: ${String(error)}`));
 }

@@ -240,7 +240,7 @@ export class ProfileFeatures {
     const functions = await this.sourceFunctions(key, uri);
     const lenses: CodeLens[] = [];
     for (const heat of file.functions) {
-      if (heat.totalPercent < LENS_MIN_PERCENT) continue;
+      if (heat.totalPercent < LENS_MIN_PERCENT || !shortName(heat.name)) continue;
       const at = locateFunction(heat, functions, heat.lines);
       const line = at ? at.startLine : heat.line - 1;
       if (line < 0) continue;

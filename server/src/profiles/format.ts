@@ -50,7 +50,7 @@ export function measureNoun(source: Pick<HeatSource, 'unit' | 'sampleType'>): st
     case 'samples':
       return type.includes('alloc') ? 'allocation samples' : 'CPU samples';
     case 'nanoseconds':
-      return type.includes('wall') ? 'wall time' : 'CPU time';
+      return type.includes('cpu') ? 'CPU time' : type.includes('wall') ? 'wall time' : 'time';
     case 'bytes':
       return type.includes('inuse') ? 'memory in use' : 'allocated bytes';
     case 'objects':

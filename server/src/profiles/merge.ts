@@ -50,7 +50,8 @@ function lineRange(line: number): Range {
 export function hotCodeFindings(file: FileHeat, source: HeatSource, hotThreshold: number, functions: readonly SourceFunction[]): Finding[] {
   const found: Finding[] = [];
   for (const heat of file.functions) {
-    if (heat.totalPercent < hotThreshold) continue;
+    // A nameless function (a module's top-level code) is left to its lines.
+    if (heat.totalPercent < hotThreshold || !shortName(heat.name)) continue;
     const at = locateFunction(heat, functions, file.lines);
     const line = at ? at.startLine : heat.line - 1;
     if (line < 0) continue;

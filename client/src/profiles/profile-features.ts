@@ -1,0 +1,31 @@
+/**
+ * Everything the editor shows of imported profiles, wired to the language client: the commands,
+ * the status bar item, line heat, the Hotspots view and the profile file watcher. Nothing here
+ * reads a profile; the server does, and answers with figures to draw.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerFunctionHeatCommand } from '../commands/function-heat';
+import { registerImportProfileCommand } from '../commands/import-profile';
+import { registerLineHeatCommand } from '../commands/line-heat';
+import { registerManageProfilesCommand } from '../commands/manage-profiles';
+import { LineHeat } from '../heat';
+import { createHotspotsView } from './hotspots-view';
+import { LoadedProfiles } from './loaded-profiles';
+import { ProfileStatusItem } from './profile-status-item';
+import { ProfileWatcher } from './profile-watcher';
+
+export function registerProfileFeatures(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
+  const profiles = new LoadedProfiles(client);
+  context.subscriptions.push(
+    profiles,
+    registerImportProfileCommand(profiles),
+    registerManageProfilesCommand(profiles),
+    registerFunctionHeatCommand(profiles),
+    registerLineHeatCommand(),
+    new ProfileStatusItem(profiles),
+    new LineHeat(profiles, context.extensionUri, log),
+    createHotspotsView(profiles, log),
+    new ProfileWatcher(profiles, log),
+  );
+}
