@@ -1,11 +1,11 @@
 /**
  * Runs every enabled rule over one parsed file: one facts walk, then each rule's check.
  */
-import { Query, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import { compareFindings, EnclosingFunction, Finding } from '../findings';
 import type { Dialect } from '../syntax/dialect';
 import { dialectFor } from '../syntax/dialects';
-import { collectFacts } from '../syntax/facts';
+import { collectFacts, FactQueries, factQueries } from '../syntax/facts';
 import { GrammarId, grammarInfo } from '../syntax/languages';
 import type { Node } from 'web-tree-sitter';
 import type { AnalysisConfig } from './config';
@@ -18,15 +18,15 @@ export interface Analysis {
   failures: string[];
 }
 
-const queries = new Map<GrammarId, Query>();
+const queries = new Map<GrammarId, FactQueries>();
 
-function queryFor(grammar: GrammarId, tree: Tree): Query {
-  let query = queries.get(grammar);
-  if (!query) {
-    query = new Query(tree.language, dialectFor(grammar).query);
-    queries.set(grammar, query);
+function queriesFor(grammar: GrammarId, tree: Tree): FactQueries {
+  let compiled = queries.get(grammar);
+  if (!compiled) {
+    compiled = factQueries(tree.language, dialectFor(grammar));
+    queries.set(grammar, compiled);
   }
-  return query;
+  return compiled;
 }
 
 /** The innermost named function around a node (anonymous callbacks are looked through). */
@@ -46,10 +46,26 @@ function inBrokenCode(node: Node): boolean {
   return false;
 }
 
+/**
+ * The dialect with its call paths remembered for the length of one analysis: several rules ask
+ * for the path of the same calls, and reading one walks the syntax tree.
+ */
+function rememberingPaths(dialect: Dialect): Dialect {
+  const paths = new Map<number, string>();
+  return {
+    ...dialect,
+    calleePath(call) {
+      let path = paths.get(call.id);
+      if (path === undefined) paths.set(call.id, (path = dialect.calleePath(call)));
+      return path;
+    },
+  };
+}
+
 export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
   const language = grammarInfo(grammar).language;
-  const dialect = dialectFor(grammar);
-  const facts = collectFacts(tree, queryFor(grammar, tree), dialect);
+  const dialect = rememberingPaths(dialectFor(grammar));
+  const facts = collectFacts(tree, queriesFor(grammar, tree), dialect);
   const findings: Finding[] = [];
   const failures: string[] = [];
   for (const rule of RULES) {

@@ -95,10 +95,11 @@ function javaStringCall(dialect: Dialect, call: Node, path: string, args: Node[]
 /** The regex a call builds from a pattern argument, if it is one of the calls above. */
 export function regexCall(language: LanguageId, dialect: Dialect, call: Node): RegexCall | undefined {
   const path = dialect.calleePath(call);
+  const kind = CALLS[language].get(path);
+  if (!kind && (language !== 'java' || !JAVA_STRING_METHODS.has(lastSegment(path)))) return undefined;
   const args = dialect.callArgs(call);
   if (args.length === 0) return undefined;
-  const kind = CALLS[language].get(path);
-  if (!kind) return language === 'java' ? javaStringCall(dialect, call, path, args) : undefined;
+  if (!kind) return javaStringCall(dialect, call, path, args);
   // Python's keyword arguments can come in any order: only a positional first argument is the pattern.
   if (language === 'python' && args[0].parent?.type === 'keyword_argument') return undefined;
   const options = language === 'javascript' || language === 'typescript' ? args.slice(1, 2) : [];

@@ -43,12 +43,17 @@ export interface Assignment {
 
 export interface Dialect {
   language: LanguageId;
-  /** One query over the whole tree with the captures @loop, @function, @error and the SiteKinds. */
-  query: string;
-  /** Node types of calls (the @call captures). */
-  callTypes: ReadonlySet<string>;
-  /** Node types of functions (the @function captures). */
+  /** Node types of loops (comprehensions included). */
+  loopTypes: ReadonlySet<string>;
+  /** Node types of functions, lambdas included. */
   functionTypes: ReadonlySet<string>;
+  /** Node types of calls (object creation included). */
+  callTypes: ReadonlySet<string>;
+  awaitTypes: ReadonlySet<string>;
+  /** Node types of assignments, `+=` and the like included. */
+  assignTypes: ReadonlySet<string>;
+  /** Node types of comparisons whose operators rules read (Python's `in`). */
+  compareTypes: ReadonlySet<string>;
   loop(node: Node): LoopShape | undefined;
   func(node: Node): FunctionShape;
   /** The dotted path of what a call calls: `session.query`, `User.objects.filter`, `new RegExp`. */

@@ -2,7 +2,7 @@
  * The facts walk: one query per file, run once, that every rule reads from. For each interesting
  * node (a call, an await, a `+=`) it records the loops that repeat it and the function around it.
  */
-import type { Node, Query, Tree } from 'web-tree-sitter';
+import { Language, Node, Query, Tree } from 'web-tree-sitter';
 import type { Dialect, FunctionShape, LoopShape, SiteKind } from './dialect';
 
 export interface Loop extends Omit<LoopShape, 'once'> {
@@ -46,7 +46,6 @@ interface Scope {
   func?: Func;
 }
 
-const SITE_KINDS: readonly string[] = ['call', 'await', 'assign', 'compare'];
 
 function inside(start: number, end: number, [partStart, partEnd]: [number, number]): boolean {
   return start >= partStart && end <= partEnd;
@@ -56,47 +55,128 @@ function toLoop(shape: LoopShape, node: Node): Loop {
   return { ...shape, node, once: shape.once.map((part) => [part.startIndex, part.endIndex]) };
 }
 
-export function collectFacts(tree: Tree, query: Query, dialect: Dialect): FileFacts {
+/**
+ * web-tree-sitter parses UTF-16 text: node indices count code units, but a query's
+ * `startIndex`/`endIndex` options are byte offsets into that UTF-16 text.
+ */
+const BYTES_PER_INDEX = 2;
+
+/** The two queries of the facts walk, compiled once per grammar. */
+export interface FactQueries {
+  /** Loops, functions and ERROR nodes, over the whole file. */
+  scopes: Query;
+  /** Calls, awaits, assignments and comparisons, only where some rule reads them. */
+  sites: Query;
+}
+
+function pattern(types: ReadonlySet<string>, capture: string): string {
+  return types.size === 0 ? '' : `[${[...types].map((t) => `(${t})`).join(' ')}] @${capture}`;
+}
+
+export function factQueries(language: Language, dialect: Dialect): FactQueries {
+  return {
+    scopes: new Query(language, [pattern(dialect.loopTypes, 'loop'), pattern(dialect.functionTypes, 'function'), '(ERROR) @error'].join('\n')),
+    sites: new Query(
+      language,
+      [
+        pattern(dialect.callTypes, 'call'),
+        pattern(dialect.awaitTypes, 'await'),
+        pattern(dialect.assignTypes, 'assign'),
+        pattern(dialect.compareTypes, 'compare'),
+      ].join('\n'),
+    ),
+  };
+}
+
+interface Capture {
+  name: string;
+  node: Node;
+  start: number;
+  end: number;
+  loop?: Loop;
+  func?: Func;
+}
+
+function capture(name: string, node: Node): Capture {
+  return { name, node, start: node.startIndex, end: node.endIndex };
+}
+
+/** Parents before children, so a scope is always opened before the nodes inside it. */
+function documentOrder(a: Capture, b: Capture): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * The regions where sites matter to some rule: inside loops (per-item callbacks included) and
+ * inside async functions. Outside them no rule reads a call or an assignment, so the site query
+ * skips them: most of a file's code.
+ */
+function siteRegions(scopes: readonly Capture[]): Array<[number, number]> {
+  const regions: Array<[number, number]> = [];
+  for (const c of scopes) {
+    if (!c.loop && !c.func?.isAsync) continue;
+    const last = regions[regions.length - 1];
+    if (last && c.start < last[1]) last[1] = Math.max(last[1], c.end);
+    else regions.push([c.start, c.end]);
+  }
+  return regions;
+}
+
+export function collectFacts(tree: Tree, queries: FactQueries, dialect: Dialect): FileFacts {
   const facts: FileFacts = {
     sites: { loop: [], call: [], await: [], assign: [], compare: [] },
     loops: [],
     functions: [],
     errors: [],
   };
-  const captures = query.captures(tree.rootNode);
-  // Parents before children, so the scope stack is always opened before the nodes inside it.
-  captures.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
-  const stack: Scope[] = [];
-  for (const { name, node } of captures) {
-    const start = node.startIndex;
-    while (stack.length > 0 && stack[stack.length - 1].end <= start) stack.pop();
+  const scopes: Capture[] = [];
+  for (const { name, node } of queries.scopes.captures(tree.rootNode)) {
+    const c = capture(name, node);
     if (name === 'error') {
-      facts.errors.push([start, node.endIndex]);
-    } else if (name === 'loop') {
+      facts.errors.push([c.start, c.end]);
+      continue;
+    }
+    if (name === 'loop') {
       const shape = dialect.loop(node);
       if (!shape) continue;
-      const loop = toLoop(shape, node);
-      facts.loops.push(loop);
-      addSite(facts.sites, 'loop', node, stack);
-      stack.push({ start, end: node.endIndex, loop });
-    } else if (name === 'function') {
+      c.loop = toLoop(shape, node);
+    } else {
       const shape = dialect.func(node);
-      const func: Func = { ...shape, node };
-      facts.functions.push(func);
-      const loop = shape.callback ? toLoop(shape.callback, node) : undefined;
-      if (loop) facts.loops.push(loop);
-      stack.push({ start, end: node.endIndex, func, loop });
-    } else if (SITE_KINDS.includes(name)) {
-      addSite(facts.sites, name as SiteKind, node, stack);
+      c.func = { ...shape, node };
+      if (shape.callback) c.loop = toLoop(shape.callback, node);
+    }
+    scopes.push(c);
+  }
+  scopes.sort(documentOrder);
+  const all = [...scopes];
+  for (const [start, end] of siteRegions(scopes)) {
+    const range = { startIndex: start * BYTES_PER_INDEX, endIndex: end * BYTES_PER_INDEX };
+    for (const { name, node } of queries.sites.captures(tree.rootNode, range)) {
+      const c = capture(name, node);
+      if (c.start >= start && c.end <= end) all.push(c);
+    }
+  }
+  all.sort(documentOrder);
+  const stack: Scope[] = [];
+  for (const c of all) {
+    while (stack.length > 0 && stack[stack.length - 1].end <= c.start) stack.pop();
+    if (c.func) {
+      facts.functions.push(c.func);
+      if (c.loop) facts.loops.push(c.loop);
+      stack.push({ start: c.start, end: c.end, func: c.func, loop: c.loop });
+    } else if (c.loop) {
+      facts.loops.push(c.loop);
+      addSite(facts.sites, 'loop', c, stack);
+      stack.push({ start: c.start, end: c.end, loop: c.loop });
+    } else {
+      addSite(facts.sites, c.name as SiteKind, c, stack);
     }
   }
   return facts;
 }
 
 /** Records a node with the loops and the function around it. */
-function addSite(sites: FileFacts['sites'], kind: SiteKind, node: Node, stack: readonly Scope[]): void {
-  const start = node.startIndex;
-  const end = node.endIndex;
+function addSite(sites: FileFacts['sites'], kind: SiteKind, { node, start, end }: Capture, stack: readonly Scope[]): void {
   const loops: Loop[] = [];
   const loopsInFunction: Loop[] = [];
   let fn: Func | undefined;

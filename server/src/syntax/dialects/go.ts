@@ -25,14 +25,11 @@ function readPath(node: Node): PathStep {
 
 export const go: Dialect = {
   language: 'go',
-  query: `
-    (for_statement) @loop
-    [(function_declaration) (method_declaration) (func_literal)] @function
-    (call_expression) @call
-    (assignment_statement) @assign
-    (ERROR) @error
-  `,
 
+  loopTypes: new Set(['for_statement']),
+  awaitTypes: new Set([]),
+  assignTypes: new Set(['assignment_statement']),
+  compareTypes: new Set([]),
   callTypes: new Set(['call_expression']),
   functionTypes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
 

@@ -60,14 +60,11 @@ function perElementCallback(node: Node): LoopShape | undefined {
 
 export const java: Dialect = {
   language: 'java',
-  query: `
-    [(for_statement) (enhanced_for_statement) (while_statement) (do_statement)] @loop
-    [(method_declaration) (constructor_declaration) (lambda_expression)] @function
-    [(method_invocation) (object_creation_expression)] @call
-    (assignment_expression) @assign
-    (ERROR) @error
-  `,
 
+  loopTypes: new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']),
+  awaitTypes: new Set([]),
+  assignTypes: new Set(['assignment_expression']),
+  compareTypes: new Set([]),
   callTypes: new Set(['method_invocation', 'object_creation_expression']),
   functionTypes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
 

@@ -70,16 +70,11 @@ function perItemCallback(node: Node): LoopShape | undefined {
 function makeDialect(language: LanguageId): Dialect {
   const dialect: Dialect = {
     language,
-    query: `
-      [(for_statement) (for_in_statement) (while_statement) (do_statement)] @loop
-      [(function_declaration) (function_expression) (arrow_function) (method_definition)
-       (generator_function) (generator_function_declaration)] @function
-      [(call_expression) (new_expression)] @call
-      (await_expression) @await
-      [(assignment_expression) (augmented_assignment_expression)] @assign
-      (ERROR) @error
-    `,
 
+    loopTypes: new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']),
+    awaitTypes: new Set(['await_expression']),
+    assignTypes: new Set(['assignment_expression', 'augmented_assignment_expression']),
+    compareTypes: new Set([]),
     callTypes: new Set(['call_expression', 'new_expression']),
     functionTypes: new Set([
       'function_declaration', 'function_expression', 'arrow_function', 'method_definition',

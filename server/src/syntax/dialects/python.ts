@@ -62,17 +62,11 @@ function callArgs(call: Node): Node[] {
 
 export const python: Dialect = {
   language: 'python',
-  query: `
-    [(for_statement) (while_statement) (list_comprehension) (set_comprehension)
-     (dictionary_comprehension) (generator_expression)] @loop
-    [(function_definition) (lambda)] @function
-    (call) @call
-    (await) @await
-    [(assignment) (augmented_assignment)] @assign
-    (comparison_operator) @compare
-    (ERROR) @error
-  `,
 
+  loopTypes: new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']),
+  awaitTypes: new Set(['await']),
+  assignTypes: new Set(['assignment', 'augmented_assignment']),
+  compareTypes: new Set(['comparison_operator']),
   callTypes: new Set(['call']),
   functionTypes: new Set(['function_definition', 'lambda']),
 
