@@ -37,7 +37,7 @@ export function applyHeat(findings: readonly Finding[], file: FileHeat | undefin
 export const HOT_CODE = 'hot-code';
 
 /** The largest character LSP allows; editors read it as the end of the line. */
-const LINE_END = 2 ** 31 - 1;
+export const LINE_END = 2 ** 31 - 1;
 
 function lineRange(line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: LINE_END } };

@@ -77,4 +77,15 @@ export interface Profile {
   durationNanos?: number;
   /** Number of samples taken (stack profiles), when known. */
   sampleCount?: number;
+  /**
+   * Samples whose stack the profiler cut short, so their outermost callers are missing (JFR keeps
+   * 64 frames by default), when the format says. The JFR importers root such stacks under a
+   * `[truncated stack]` function so they do not pose as complete ones.
+   */
+  truncatedSamples?: number;
+  /**
+   * What one sample stands for, when the profiler sampled at a fixed period (pprof's period:
+   * 10,000,000 nanoseconds of cpu, 524,288 bytes of allocation), in the type's unit.
+   */
+  period?: SampleType & { value: number };
 }

@@ -16,24 +16,40 @@ function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
 export class TreeBuilder {
   readonly functions: ProfileFunction[] = [];
   private readonly functionIds = new Map<string, number>();
-  private parent = new Int32Array(1024);
-  private func = new Int32Array(1024);
-  private line = new Int32Array(1024);
+  /** Per node: parent, function, line, side by side, so that checking a node's key reads one cache line. */
+  private nodes: Int32Array;
   private self: Float64Array[];
   private size = 1;
-  /** Hash slots: 4 ints each (parent, func, line, node). */
-  private slots = new Int32Array(4 * 2048).fill(EMPTY);
+  /**
+   * Hash slots of two ints: a node (or EMPTY) and the hash of its key, so that most probes never
+   * read a node; a load factor of at most 1/2 keeps probe runs short.
+   */
+  private slots: Int32Array;
   private used = 0;
 
-  constructor(private readonly sampleTypes: number) {
-    this.self = Array.from({ length: sampleTypes }, () => new Float64Array(1024));
-    this.parent[0] = EMPTY;
-    this.func[0] = EMPTY;
+  /**
+   * `expectedNodes`, when an importer can estimate the tree's size, sizes the arrays up front:
+   * growing and rehashing millions of nodes costs more than the lookups themselves. A wrong
+   * estimate costs only memory until build() (too high) or the usual growth (too low).
+   */
+  constructor(
+    private readonly sampleTypes: number,
+    expectedNodes = 1024,
+  ) {
+    const capacity = Math.max(1024, Math.min(expectedNodes, 1 << 24));
+    this.nodes = new Int32Array(3 * capacity);
+    this.self = Array.from({ length: sampleTypes }, () => new Float64Array(capacity));
+    this.slots = new Int32Array(4 * 2 ** Math.ceil(Math.log2(capacity))).fill(EMPTY);
+    this.nodes[0] = EMPTY;
+    this.nodes[1] = EMPTY;
   }
 
-  /** The index of a function, added on first sight; same name, file and line is the same function. */
+  /**
+   * The index of a function, added on first sight; same name, file, line and module is the same
+   * function (perf's `[unknown]` in libc and in the program are two).
+   */
   functionId(fn: ProfileFunction): number {
-    const key = `${fn.name}\u0000${fn.file ?? ''}\u0000${fn.line ?? 0}`;
+    const key = `${fn.name}\u0000${fn.file ?? ''}\u0000${fn.line ?? 0}\u0000${fn.module ?? ''}`;
     let id = this.functionIds.get(key);
     if (id === undefined) {
       id = this.functions.length;
@@ -45,16 +61,25 @@ export class TreeBuilder {
 
   /** The child of `parent` for this function at this line, created on first use. */
   child(parent: number, func: number, line: number): number {
-    const mask = this.slots.length / 4 - 1;
-    let slot = this.hash(parent, func, line) & mask;
+    const hash = this.hash(parent, func, line);
+    const mask = (this.slots.length >> 1) - 1;
+    let slot = hash & mask;
     for (;;) {
-      const at = slot * 4;
-      if (this.slots[at] === EMPTY) break;
-      if (this.slots[at] === parent && this.slots[at + 1] === func && this.slots[at + 2] === line) return this.slots[at + 3];
+      const node = this.slots[2 * slot];
+      if (node === EMPTY) break;
+      if (this.slots[2 * slot + 1] === hash) {
+        const at = 3 * node;
+        if (this.nodes[at] === parent && this.nodes[at + 1] === func && this.nodes[at + 2] === line) return node;
+      }
       slot = (slot + 1) & mask;
     }
     const node = this.addNode(parent, func, line);
-    this.insert(parent, func, line, node);
+    if (++this.used * 2 > this.slots.length >> 1) {
+      this.rehash();
+    } else {
+      this.slots[2 * slot] = node;
+      this.slots[2 * slot + 1] = hash;
+    }
     return node;
   }
 
@@ -70,48 +95,48 @@ export class TreeBuilder {
     for (let t = 0; t < this.sampleTypes; t++) this.self[t][node] += values[t] ?? 0;
   }
 
+  /**
+   * The tree. Arrays at least half full are handed over as views, not copied: copying millions of
+   * nodes into fresh memory costs more than the unused half keeps.
+   */
   build(): CallTree {
-    return {
-      parent: this.parent.slice(0, this.size),
-      func: this.func.slice(0, this.size),
-      line: this.line.slice(0, this.size),
-      self: this.self.map((s) => s.slice(0, this.size)),
-      size: this.size,
-    };
+    const { size, nodes } = this;
+    const parent = new Int32Array(size);
+    const func = new Int32Array(size);
+    const line = new Int32Array(size);
+    for (let node = 0, at = 0; node < size; node++, at += 3) {
+      parent[node] = nodes[at];
+      func[node] = nodes[at + 1];
+      line[node] = nodes[at + 2];
+    }
+    const keep = (array: Float64Array) => (2 * size >= array.length ? array.subarray(0, size) : array.slice(0, size));
+    return { parent, func, line, self: this.self.map(keep), size };
   }
 
   private addNode(parent: number, func: number, line: number): number {
-    if (this.size === this.parent.length) {
+    if (3 * this.size === this.nodes.length) {
       const capacity = this.size * 2;
-      this.parent = grow(this.parent, capacity);
-      this.func = grow(this.func, capacity);
-      this.line = grow(this.line, capacity);
+      this.nodes = grow(this.nodes, 3 * capacity);
       this.self = this.self.map((s) => grow(s, capacity));
     }
     const node = this.size++;
-    this.parent[node] = parent;
-    this.func[node] = func;
-    this.line[node] = line;
+    const at = 3 * node;
+    this.nodes[at] = parent;
+    this.nodes[at + 1] = func;
+    this.nodes[at + 2] = line;
     return node;
   }
 
-  private insert(parent: number, func: number, line: number, node: number): void {
-    if (++this.used * 2 > this.slots.length / 4) this.rehash();
-    const mask = this.slots.length / 4 - 1;
-    let slot = this.hash(parent, func, line) & mask;
-    while (this.slots[slot * 4] !== EMPTY) slot = (slot + 1) & mask;
-    this.slots.set([parent, func, line, node], slot * 4);
-  }
-
+  /** Doubles the table and puts every node (all but the root) back in. */
   private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(EMPTY);
-    const mask = this.slots.length / 4 - 1;
-    for (let at = 0; at < old.length; at += 4) {
-      if (old[at] === EMPTY) continue;
-      let slot = this.hash(old[at], old[at + 1], old[at + 2]) & mask;
-      while (this.slots[slot * 4] !== EMPTY) slot = (slot + 1) & mask;
-      this.slots.set(old.subarray(at, at + 4), slot * 4);
+    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+    const mask = (this.slots.length >> 1) - 1;
+    for (let node = 1, at = 3; node < this.size; node++, at += 3) {
+      const hash = this.hash(this.nodes[at], this.nodes[at + 1], this.nodes[at + 2]);
+      let slot = hash & mask;
+      while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = node;
+      this.slots[2 * slot + 1] = hash;
     }
   }
 
@@ -119,6 +144,6 @@ export class TreeBuilder {
     let h = Math.imul(parent ^ 0x9e3779b9, 0x85ebca6b);
     h = Math.imul(h ^ func ^ (h >>> 13), 0xc2b2ae35);
     h = Math.imul(h ^ line ^ (h >>> 16), 0x27d4eb2f);
-    return (h ^ (h >>> 15)) >>> 0;
+    return h ^ (h >>> 15);
   }
 }

@@ -1,0 +1,3 @@
+module example.com/exprcalc
+
+go 1.19

@@ -1,0 +1,53 @@
+/**
+ * V8 CPU profiles (.cpuprofile): what `node --cpu-prof` writes and Chrome DevTools saves from its
+ * profiler. One JSON object: `nodes` (each with a callFrame, child ids, hitCount and
+ * positionTicks, the 1-based lines it was sampled on), `samples` and `timeDeltas` (the node sampled
+ * at each tick and the microseconds since the previous one), `startTime`/`endTime` in microseconds.
+ */
+import type { Importer, ProfileInput } from '../importer';
+import type { Profile } from '../model';
+import { TreeBuilder } from '../tree-builder';
+import { firstJsonKey, JsonShape, mentionsKey, parseJson } from './json-input';
+import { addV8CpuProfile, V8_CPU_SAMPLE_TYPES } from './v8-cpu';
+
+/** The keys a .cpuprofile object has; V8 writes `nodes` first. */
+const CPUPROFILE_KEYS = new Set(['nodes', 'startTime', 'endTime', 'samples', 'timeDeltas']);
+
+export const v8CpuProfileImporter: Importer = {
+  format: 'v8-cpuprofile',
+  title: 'V8 CPU profile (.cpuprofile)',
+
+  sniff(input: ProfileInput): boolean {
+    const key = firstJsonKey(input.head);
+    return key !== undefined && CPUPROFILE_KEYS.has(key) && mentionsKey(input.head, 'nodes') && !mentionsKey(input.head, 'selfSize');
+  },
+
+  read(input: ProfileInput): Profile {
+    const shape: JsonShape = new JsonShape(input.name);
+    const root = shape.object(parseJson(input), 'the JSON document');
+    const nodes = shape.array(root.nodes, '"nodes"');
+    if (nodes.length === 0) shape.fail('the profile has no nodes');
+    const startTime = shape.optionalNumber(root.startTime, '"startTime"');
+    const endTime = shape.optionalNumber(root.endTime, '"endTime"');
+    const builder = new TreeBuilder(V8_CPU_SAMPLE_TYPES.length);
+    const totals = addV8CpuProfile(shape, builder, {
+      nodes,
+      links: 'children',
+      samples: shape.optionalArray(root.samples, '"samples"'),
+      timeDeltas: shape.optionalArray(root.timeDeltas, '"timeDeltas"'),
+      startTime,
+      endTime,
+    });
+    const profile: Profile = {
+      format: this.format,
+      source: input.name,
+      sampleTypes: V8_CPU_SAMPLE_TYPES.map((t) => ({ ...t })),
+      defaultSampleType: 1,
+      functions: builder.functions,
+      shape: { kind: 'tree', tree: builder.build() },
+      sampleCount: totals.sampleCount,
+    };
+    if (startTime !== undefined && endTime !== undefined && endTime >= startTime) profile.durationNanos = (endTime - startTime) * 1000;
+    return profile;
+  },
+};
