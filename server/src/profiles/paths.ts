@@ -94,7 +94,11 @@ export class PathMapper {
   }
 
   map(fn: ProfileFunction): MappedFrame {
-    if (!fn.file) return { origin: RUNTIME_NAMES.test(fn.name) || !fn.name ? 'runtime' : 'unknown' };
+    if (!fn.file) {
+      // Native frames name their binary instead (perf's dso): the C library and the kernel are the runtime's.
+      if (RUNTIME_NAMES.test(fn.name) || !fn.name || (fn.module && RUNTIME_FILES.some((r) => r.test(fn.module!)))) return { origin: 'runtime' };
+      return { origin: fn.module && LIBRARY_FILES.some((r) => r.test(fn.module!)) ? 'library' : 'unknown' };
+    }
     let mapped = this.cache.get(fn.file);
     if (!mapped) {
       mapped = this.mapFile(fn.file);

@@ -63,6 +63,9 @@ test('runtime and library frames are kept apart from ours', () => {
   assert.equal(map('/root/go/pkg/mod/github.com/lib/pq@v1.10.9/conn.go').origin, 'library');
   assert.equal(mapper.map({ name: '(garbage collector)' }).origin, 'runtime');
   assert.equal(mapper.map({ name: 'main' }).origin, 'unknown');
+  assert.equal(mapper.map({ name: 'memcpy', module: '/usr/lib/x86_64-linux-gnu/libc.so.6' }).origin, 'runtime');
+  assert.equal(mapper.map({ name: 'asm_exc_page_fault', module: '[kernel.kallsyms]' }).origin, 'runtime');
+  assert.equal(mapper.map({ name: 'find_account', module: '/srv/app/txn' }).origin, 'unknown');
 });
 
 test('recorded paths are normalized', () => {
