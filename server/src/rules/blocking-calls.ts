@@ -70,6 +70,8 @@ interface CompiledTable {
   groups: CompiledGroup[];
   /** The names a blocking call can end in, to skip most calls before resolving imports. */
   names: RegExp;
+  /** The modules and globals a blocking call's path starts from, as words in source text. */
+  roots: RegExp;
 }
 
 /** The last segment of a pattern: `{get,post}` in `requests.{get,post}`. */
@@ -84,13 +86,20 @@ function lastPart(pattern: string): string {
   return pattern;
 }
 
+/** The first segment of a pattern, its alternatives spelled out: `fs` and `fs-extra` in `{fs,fs-extra}.*Sync`. */
+function firstParts(pattern: string): string[] {
+  const segment = pattern.startsWith('{') ? pattern.slice(1, pattern.indexOf('}')) : pattern.split('.')[0];
+  return segment.split(',');
+}
+
 function compile(groups: readonly BlockingGroup[], methods: readonly string[] = []): CompiledTable {
   const compiled = groups.flatMap((g) => {
     const match = compilePatterns(g.patterns);
     return match ? [{ match, instead: g.instead }] : [];
   });
   const names = compilePatterns([...groups.flatMap((g) => g.patterns.map(lastPart)), ...methods]);
-  return { groups: compiled, names: names ?? /$^/ };
+  const roots = [...new Set(groups.flatMap((g) => g.patterns.flatMap(firstParts)))];
+  return { groups: compiled, names: names ?? /$^/, roots: new RegExp(`\\b(?:${roots.join('|')})\\b`) };
 }
 
 const JAVASCRIPT_TABLE = compile(JAVASCRIPT);
@@ -104,6 +113,14 @@ const TABLE: Partial<Record<LanguageId, CompiledTable>> = {
 /** False when no blocking call ends in `name`: a cheap test before imports are resolved. */
 export function mayBlock(language: LanguageId, name: string): boolean {
   return TABLE[language]?.names.test(name) ?? false;
+}
+
+/**
+ * False when the text names none of the modules and globals that blocking calls come from: then
+ * no import in it can make a call blocking, and reading its imports can be skipped.
+ */
+export function mayNameBlockingRoot(language: LanguageId, text: string): boolean {
+  return TABLE[language]?.roots.test(text) ?? false;
 }
 
 /** The async alternative to a blocking call, given its resolved path; undefined when it does not block. */

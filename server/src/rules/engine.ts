@@ -3,7 +3,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import { compareFindings, EnclosingFunction, Finding } from '../findings';
-import type { Dialect } from '../syntax/dialect';
+import type { Assignment, Dialect } from '../syntax/dialect';
 import { dialectFor } from '../syntax/dialects';
 import { collectFacts, FactQueries, factQueries } from '../syntax/facts';
 import { GrammarId, grammarInfo } from '../syntax/languages';
@@ -47,11 +47,13 @@ function inBrokenCode(node: Node): boolean {
 }
 
 /**
- * The dialect with its call paths remembered for the length of one analysis: several rules ask
- * for the path of the same calls, and reading one walks the syntax tree.
+ * The dialect with its call paths and assignments remembered for the length of one analysis:
+ * several rules ask for the path of the same calls and the parts of the same assignments, and
+ * reading one takes several calls into the parser's WASM.
  */
-function rememberingPaths(dialect: Dialect): Dialect {
+function remembering(dialect: Dialect): Dialect {
   const paths = new Map<number, string>();
+  const assignments = new Map<number, Assignment | undefined>();
   return {
     ...dialect,
     calleePath(call) {
@@ -59,12 +61,17 @@ function rememberingPaths(dialect: Dialect): Dialect {
       if (path === undefined) paths.set(call.id, (path = dialect.calleePath(call)));
       return path;
     },
+    assignment(node) {
+      let parts = assignments.get(node.id);
+      if (parts === undefined && !assignments.has(node.id)) assignments.set(node.id, (parts = dialect.assignment(node)));
+      return parts;
+    },
   };
 }
 
 export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
   const language = grammarInfo(grammar).language;
-  const dialect = rememberingPaths(dialectFor(grammar));
+  const dialect = remembering(dialectFor(grammar));
   const facts = collectFacts(tree, queriesFor(grammar, tree), dialect);
   const findings: Finding[] = [];
   const failures: string[] = [];

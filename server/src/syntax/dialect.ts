@@ -54,6 +54,18 @@ export interface Dialect {
   assignTypes: ReadonlySet<string>;
   /** Node types of comparisons whose operators rules read (Python's `in`). */
   compareTypes: ReadonlySet<string>;
+  /**
+   * Words found in the text of every loop, async function and per-item callback: a loop's
+   * keyword, `async`, the name of a method that takes a callback. The facts walk looks for them
+   * in the source (see scope-words.ts) instead of visiting every node of the tree.
+   */
+  scopeWords: RegExp;
+  /**
+   * The loops and functions the token at a scope word belongs to: a loop's keyword gives the
+   * loop, `async` its function, a method's name the functions passed to it. Candidates only:
+   * loop() and func() decide what they are.
+   */
+  scopesAt(token: Node): Node[];
   loop(node: Node): LoopShape | undefined;
   func(node: Node): FunctionShape;
   /** The dotted path of what a call calls: `session.query`, `User.objects.filter`, `new RegExp`. */

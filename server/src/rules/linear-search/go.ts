@@ -31,8 +31,11 @@ function isNamedCollection(node: Node): boolean {
 
 function librarySearch(context: RuleContext, call: Node): Search | undefined {
   const advice = ADVICE.get(context.dialect.calleePath(call));
+  // Most calls are not searches: their path (remembered for the other rules) rules them out
+  // before their arguments are read.
+  if (!advice) return undefined;
   const args = context.dialect.callArgs(call);
-  if (!advice || args.length !== 2 || !isNamedCollection(args[0])) return undefined;
+  if (args.length !== 2 || !isNamedCollection(args[0])) return undefined;
   return searchOf(context, call, call.text, args[0], advice);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Site } from '../../syntax/facts';
+import { lastSegment } from '../../syntax/paths';
 import { Declaration, declarationInScope } from '../../syntax/scopes';
 import type { RuleContext } from '../rule';
 import { CollectionKind, declaredKind, literalKind, Search, SearchReader, searchOf } from './search';
@@ -28,6 +29,9 @@ function fieldDeclaration(context: RuleContext, use: Node, name: string): Declar
 }
 
 function searchAt(context: RuleContext, call: Node): Search | undefined {
+  // Most calls are not searches: the method their path ends in (the path is remembered for the
+  // other rules) rules them out before any node is read.
+  if (!ADVICE.has(lastSegment(context.dialect.calleePath(call)))) return undefined;
   const method = call.childForFieldName('name')?.text ?? '';
   const advice = ADVICE.get(method);
   const collection = call.childForFieldName('object');

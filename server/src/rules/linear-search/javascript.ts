@@ -6,6 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Site } from '../../syntax/facts';
+import { lastSegment } from '../../syntax/paths';
 import { Declaration, declarationInScope } from '../../syntax/scopes';
 import { quote } from '../describe';
 import type { RuleContext } from '../rule';
@@ -72,6 +73,10 @@ function equalityKey(callback: Node): Node | undefined {
 }
 
 function searchAt(context: RuleContext, call: Node): Search | undefined {
+  // Most calls are not searches: the method their path ends in (the path is remembered for the
+  // other rules) rules them out before any node is read.
+  const name = lastSegment(context.dialect.calleePath(call));
+  if (!METHOD_ADVICE.has(name) && !PREDICATE_ADVICE.has(name)) return undefined;
   const callee = call.childForFieldName('function');
   const collection = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
   if (collection?.type !== 'identifier') return undefined;

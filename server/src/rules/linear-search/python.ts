@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Site } from '../../syntax/facts';
+import { lastSegment } from '../../syntax/paths';
 import type { RuleContext } from '../rule';
 import { CollectionKind, declaredKind, literalKind, Search, SearchReader, searchOf } from './search';
 
@@ -23,15 +24,19 @@ const SPLIT_METHODS = new Set(['split', 'rsplit', 'splitlines']);
 /** `x in items` and `x not in items`, alone rather than in a chain like `a < b in c`. */
 function membership(context: RuleContext, node: Node): Search | undefined {
   const operators = node.childrenForFieldName('operators');
-  const operands = node.namedChildren.filter((c) => c?.type !== 'comment');
   const operator = operators.length === 1 ? operators[0].type : '';
+  if (operator !== 'in' && operator !== 'not in') return undefined;
+  const operands = node.namedChildren.filter((c) => c?.type !== 'comment');
   const collection = operands[1];
-  if ((operator !== 'in' && operator !== 'not in') || operands.length !== 2 || collection?.type !== 'identifier') return undefined;
+  if (operands.length !== 2 || collection?.type !== 'identifier') return undefined;
   return searchOf(context, node, node.text, collection, MEMBERSHIP_ADVICE);
 }
 
 /** `items.index(x)` and `items.count(x)`. */
 function methodSearch(context: RuleContext, call: Node): Search | undefined {
+  // Most calls are not searches: the method their path ends in (the path is remembered for the
+  // other rules) rules them out before any node is read.
+  if (!METHOD_ADVICE.has(lastSegment(context.dialect.calleePath(call)))) return undefined;
   const callee = call.childForFieldName('function');
   const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : '';
   const collection = callee?.childForFieldName('object');

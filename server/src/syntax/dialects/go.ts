@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect } from '../dialect';
-import { readAssignment, namedArgs } from '../nodes';
+import { keyword, namedArgs, parentOfType, readAssignment, scopePattern } from '../nodes';
 import { dottedPath, PathStep } from '../paths';
 
 function readPath(node: Node): PathStep {
@@ -23,15 +23,21 @@ function readPath(node: Node): PathStep {
   }
 }
 
+const LOOP_TYPES = new Set(['for_statement']);
+
 export const go: Dialect = {
   language: 'go',
 
-  loopTypes: new Set(['for_statement']),
+  loopTypes: LOOP_TYPES,
   awaitTypes: new Set([]),
   assignTypes: new Set(['assignment_statement']),
   compareTypes: new Set([]),
   callTypes: new Set(['call_expression']),
   functionTypes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+
+  // Go has no async functions and no callbacks taken for loops: its only scopes are `for` loops.
+  scopeWords: scopePattern(keyword(['for'])),
+  scopesAt: (token) => (token.type === 'for' ? parentOfType(token, LOOP_TYPES) : []),
 
   loop(node) {
     const header = node.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');

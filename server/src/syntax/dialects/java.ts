@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect, FunctionShape, LoopShape } from '../dialect';
-import { readAssignment, namedArgs } from '../nodes';
+import { functionArguments, keyword, namedArgs, parentOfType, readAssignment, scopePattern } from '../nodes';
 import { dottedPath, PathStep } from '../paths';
 
 /** Stream and Iterable methods that call their lambda once per element. */
@@ -58,15 +58,37 @@ function perElementCallback(node: Node): LoopShape | undefined {
   };
 }
 
+const LOOP_TYPES = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
+const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+const INVOCATION_TYPES = new Set(['method_invocation']);
+
 export const java: Dialect = {
   language: 'java',
 
-  loopTypes: new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']),
+  loopTypes: LOOP_TYPES,
   awaitTypes: new Set([]),
   assignTypes: new Set(['assignment_expression']),
   compareTypes: new Set([]),
   callTypes: new Set(['method_invocation', 'object_creation_expression']),
-  functionTypes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
+  functionTypes: FUNCTION_TYPES,
+
+  // A method that takes a per-element lambda may be called without a receiver (`forEach(…)` in
+  // a class that has one), so its name is looked for before a `(`, not after a `.`.
+  scopeWords: scopePattern(keyword(['for', 'while', ...PER_ELEMENT_METHODS], '\\('), keyword(['do'])),
+
+  scopesAt(token) {
+    switch (token.type) {
+      case 'for':
+      case 'while':
+      case 'do':
+        return parentOfType(token, LOOP_TYPES);
+      case 'identifier':
+        // `orders.forEach(o -> …)`: the name is the method of the invocation.
+        return functionArguments(token.parent, INVOCATION_TYPES, FUNCTION_TYPES);
+      default:
+        return [];
+    }
+  },
 
   loop(node) {
     switch (node.type) {

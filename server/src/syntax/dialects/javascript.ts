@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect, FunctionShape, LoopShape } from '../dialect';
 import type { LanguageId } from '../languages';
-import { readAssignment, namedArgs } from '../nodes';
+import { functionArguments, keyword, member, namedArgs, parentOfType, readAssignment, scopePattern } from '../nodes';
 import { dottedPath, PathStep } from '../paths';
 
 /** Array methods that call their callback once per item. */
@@ -67,19 +67,41 @@ function perItemCallback(node: Node): LoopShape | undefined {
   };
 }
 
+const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+const FUNCTION_TYPES = new Set([
+  'function_declaration', 'function_expression', 'arrow_function', 'method_definition',
+  'generator_function', 'generator_function_declaration',
+]);
+const CALL_TYPES = new Set(['call_expression']);
+
 function makeDialect(language: LanguageId): Dialect {
   const dialect: Dialect = {
     language,
 
-    loopTypes: new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']),
+    loopTypes: LOOP_TYPES,
     awaitTypes: new Set(['await_expression']),
     assignTypes: new Set(['assignment_expression', 'augmented_assignment_expression']),
     compareTypes: new Set([]),
     callTypes: new Set(['call_expression', 'new_expression']),
-    functionTypes: new Set([
-      'function_declaration', 'function_expression', 'arrow_function', 'method_definition',
-      'generator_function', 'generator_function_declaration',
-    ]),
+    functionTypes: FUNCTION_TYPES,
+
+    scopeWords: scopePattern(keyword(['for'], '\\(|await\\b'), keyword(['while'], '\\('), keyword(['do', 'async']), member(PER_ITEM_METHODS)),
+
+    scopesAt(token) {
+      switch (token.type) {
+        case 'for':
+        case 'while':
+        case 'do':
+          return parentOfType(token, LOOP_TYPES);
+        case 'async':
+          return parentOfType(token, FUNCTION_TYPES);
+        case 'property_identifier':
+          // `items.map(…)`: the name's member expression is the callee of the call.
+          return functionArguments(token.parent?.parent ?? null, CALL_TYPES, FUNCTION_TYPES);
+        default:
+          return [];
+      }
+    },
 
     loop(node) {
       switch (node.type) {

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect, FunctionShape, LoopShape } from '../dialect';
-import { readAssignment } from '../nodes';
+import { functionArguments, keyword, parentOfType, readAssignment, scopePattern } from '../nodes';
 import { dottedPath, PathStep } from '../paths';
 
 const COMPREHENSION_LABELS: Record<string, string> = {
@@ -60,15 +60,40 @@ function callArgs(call: Node): Node[] {
   });
 }
 
+const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+const CALL_TYPES = new Set(['call']);
+
 export const python: Dialect = {
   language: 'python',
 
-  loopTypes: new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']),
+  loopTypes: LOOP_TYPES,
   awaitTypes: new Set(['await']),
   assignTypes: new Set(['assignment', 'augmented_assignment']),
   compareTypes: new Set(['comparison_operator']),
-  callTypes: new Set(['call']),
-  functionTypes: new Set(['function_definition', 'lambda']),
+  callTypes: CALL_TYPES,
+  functionTypes: FUNCTION_TYPES,
+
+  scopeWords: scopePattern(keyword(['for', 'while', 'async', ...PER_ITEM_BUILTINS])),
+
+  scopesAt(token) {
+    switch (token.type) {
+      case 'for': {
+        // A comprehension's `for` belongs to one of its `for … in` clauses.
+        const parent = token.parent;
+        return parent?.type === 'for_in_clause' ? parentOfType(parent, LOOP_TYPES) : parentOfType(token, LOOP_TYPES);
+      }
+      case 'while':
+        return parentOfType(token, LOOP_TYPES);
+      case 'async':
+        return parentOfType(token, FUNCTION_TYPES);
+      case 'identifier':
+        // `map(lambda x: …, items)`: the name is the function of the call.
+        return functionArguments(token.parent, CALL_TYPES, FUNCTION_TYPES);
+      default:
+        return [];
+    }
+  },
 
   loop(node) {
     switch (node.type) {
