@@ -6,6 +6,7 @@
  * counted once per stack however many times it appears.
  */
 import type { CallGraph, CallTree, Profile } from './model';
+import { PairSums } from './pair-sums';
 
 export interface ProfileStats {
   sampleType: number;
@@ -52,39 +53,52 @@ function childrenOf(tree: CallTree): { start: Int32Array; list: Int32Array } {
   return { start, list };
 }
 
-function treeStats(profile: Profile, tree: CallTree, sampleType: number): ProfileStats {
-  const stats = emptyStats(profile, sampleType);
-  const self = tree.self[sampleType];
-  const inclusive = Float64Array.from(self);
-  for (let node = tree.size - 1; node > 0; node--) inclusive[tree.parent[node]] += inclusive[node];
-  stats.grand = inclusive[0];
-  for (let node = 1; node < tree.size; node++) {
-    const func = tree.func[node];
-    stats.self[func] += self[node];
-    addTo(stats.lines, func, tree.line[node], self[node]);
-    const parent = tree.parent[node];
-    if (parent > 0 && tree.func[parent] !== func) {
-      addTo(stats.callers, func, tree.func[parent], inclusive[node]);
-      addTo(stats.callees, tree.func[parent], func, inclusive[node]);
-    }
-  }
-  // A depth-first walk keeps how often each function is on the current path.
+/**
+ * Each function's total: the inclusive value of its nodes that have no ancestor of the same
+ * function. A depth-first walk keeps how often each function is on the current path; its stack
+ * holds each node, then (as ~node) the marker that takes it off the path again.
+ */
+function addTotals(tree: CallTree, inclusive: Float64Array, functions: number, total: Float64Array): void {
   const { start, list } = childrenOf(tree);
-  const onPath = new Int32Array(profile.functions.length);
-  const stack: number[] = [];
-  for (let i = start[0]; i < start[1]; i++) stack.push(list[i]);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  const onPath = new Int32Array(functions);
+  const stack = new Int32Array(2 * tree.size);
+  let top = 0;
+  for (let i = start[0]; i < start[1]; i++) stack[top++] = list[i];
+  while (top > 0) {
+    const node = stack[--top];
     if (node < 0) {
       onPath[tree.func[~node]]--;
       continue;
     }
     const func = tree.func[node];
-    if (onPath[func] === 0) stats.total[func] += inclusive[node];
+    if (onPath[func] === 0) total[func] += inclusive[node];
     onPath[func]++;
-    stack.push(~node);
-    for (let i = start[node]; i < start[node + 1]; i++) stack.push(list[i]);
+    stack[top++] = ~node;
+    for (let i = start[node]; i < start[node + 1]; i++) stack[top++] = list[i];
   }
+}
+
+function treeStats(profile: Profile, tree: CallTree, sampleType: number): ProfileStats {
+  const stats = emptyStats(profile, sampleType);
+  const self = tree.self[sampleType];
+  const { func: funcs, parent: parents, line } = tree;
+  const inclusive = Float64Array.from(self);
+  for (let node = tree.size - 1; node > 0; node--) inclusive[parents[node]] += inclusive[node];
+  stats.grand = inclusive[0];
+  const lines = new PairSums();
+  // Calls as (callee, caller) pairs: callers[callee] and callees[caller] hold the same sums.
+  const calls = new PairSums();
+  for (let node = 1; node < tree.size; node++) {
+    const func = funcs[node];
+    stats.self[func] += self[node];
+    lines.add(func, line[node], self[node]);
+    const parent = parents[node];
+    if (parent > 0 && funcs[parent] !== func) calls.add(func, funcs[parent], inclusive[node]);
+  }
+  lines.intoMaps(stats.lines);
+  calls.intoMaps(stats.callers);
+  calls.intoMaps(stats.callees, true);
+  addTotals(tree, inclusive, profile.functions.length, stats.total);
   return stats;
 }
 

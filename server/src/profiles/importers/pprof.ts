@@ -1,17 +1,20 @@
 /**
  * pprof (profile.proto), as written by Go's runtime/pprof, `go test -cpuprofile`, pprof itself and
  * many other profilers. Gzip is undone by load.ts before sniffing; pprof-format decodes the
- * protobuf. Every sample type is kept, with `default_sample_type` honoured (else the last type, as
+ * protobuf, all but the samples, which pprof-samples.ts reads one at a time into the tree. Every
+ * sample type is kept, with `default_sample_type` honoured (else the last type, as
  * pprof does). Inlined frames are kept: a location's `line[]` lists the inlined callee first and
  * the function that holds the code last, so each line becomes a frame of its own.
  */
-import { Profile as PprofMessage, type Sample } from 'pprof-format';
+import type { Profile as PprofMessage } from 'pprof-format';
 import { ProfileError, type Importer, type ProfileInput } from '../importer';
 import type { Profile, ProfileFunction, SampleType } from '../model';
 import { TreeBuilder } from '../tree-builder';
 import { IdIndex, idNumber } from './pprof-ids';
+import { decodeWithoutSamples, PprofSamples } from './pprof-samples';
 import { looksLikePprof, scanPprof } from './pprof-scan';
 import { pprofUnit } from './pprof-units';
+import { grown } from './typed-arrays';
 
 type Numeric = number | bigint;
 
@@ -29,8 +32,12 @@ export function pprofFrameBudget(bytes: number): number {
   return 8 * bytes + 250_000;
 }
 
-/** Checks the framing (whole, not cut, known fields) and decodes the message. */
-function decode(input: ProfileInput): PprofMessage {
+function damaged(name: string, error: unknown): ProfileError {
+  return new ProfileError(name, `the pprof data is damaged (${(error as Error).message})`);
+}
+
+/** Checks the framing (whole, not cut, known fields) and decodes the message, all but its samples. */
+function decode(input: ProfileInput): { message: PprofMessage; samples: PprofSamples } {
   const scan = scanPprof(input.bytes);
   if (scan.end === 'truncated') {
     throw new ProfileError(input.name, `the pprof data is cut off: the field at byte ${scan.badOffset} runs past the end of the ${input.bytes.length} bytes`);
@@ -43,9 +50,9 @@ function decode(input: ProfileInput): PprofMessage {
     throw new ProfileError(input.name, 'the pprof string table is missing or does not start with the empty string, as profile.proto requires');
   }
   try {
-    return PprofMessage.decode(input.bytes);
+    return decodeWithoutSamples(input.bytes);
   } catch (error) {
-    throw new ProfileError(input.name, `the pprof data is damaged (${(error as Error).message})`);
+    throw damaged(input.name, error);
   }
 }
 
@@ -63,6 +70,7 @@ class PprofReader {
   constructor(
     private readonly name: string,
     private readonly message: PprofMessage,
+    private readonly samples: PprofSamples,
     /** Size of the encoded message, which bounds the work its samples may ask for. */
     private readonly bytes: number,
   ) {
@@ -80,7 +88,7 @@ class PprofReader {
   }
 
   read(): Profile {
-    const { message, sampleTypes, name } = this;
+    const { message, samples, sampleTypes, name } = this;
     const locations = message.location;
     const index = new IdIndex(locations.map((l) => l.id));
     // Where each location's frames start in `frames`: one per line, one for an unsymbolized location.
@@ -89,36 +97,33 @@ class PprofReader {
     const budget = pprofFrameBudget(this.bytes);
     // Every distinct stack ends in a node of its own, and shares all but its last few frames with
     // others: four nodes a sample is a fair first size for the tree.
-    this.builder = new TreeBuilder(sampleTypes.length, Math.min(budget, 4 * message.sample.length + 1024));
+    this.builder = new TreeBuilder(sampleTypes.length, Math.min(budget, 4 * samples.count + 1024));
     const frames = this.locationFrames(start);
     const values = new Array<number>(sampleTypes.length).fill(0);
-    // Each sample is let go once it is in the tree, so that the collector need not keep
-    // tracing the whole decoded message while the tree's arrays are made.
-    const samples = message.sample as Array<Sample | undefined>;
     // Stacks share their outermost frames (runtime.main, main.main, a server's layers): the node
     // reached after each location of the previous stack, root first, saves finding them again.
-    let previous: Numeric[] = [];
+    let previous = new Float64Array(256);
+    let previousCount = 0;
     let path = new Int32Array(256);
     let walked = 0;
-    for (let s = 0; s < samples.length; s++) {
-      const sample = samples[s]!;
-      samples[s] = undefined;
-      if (sample.value.length !== values.length) {
-        throw new ProfileError(name, `sample #${s + 1} has ${sample.value.length} values for ${values.length} sample types`);
+    for (let s = 0; s < samples.count; s++) {
+      samples.read(s);
+      const { ids, idCount } = samples;
+      if (samples.valueCount !== values.length) {
+        throw new ProfileError(name, `sample #${s + 1} has ${samples.valueCount} values for ${values.length} sample types`);
       }
-      const ids = sample.locationId;
-      if (path.length < ids.length) {
-        const longer = new Int32Array(2 * ids.length);
-        longer.set(path);
-        path = longer;
+      if (path.length < idCount) {
+        path = grown(path, 2 * idCount);
+        previous = grown(previous, 2 * idCount);
       }
       let depth = 0;
-      while (depth < ids.length && depth < previous.length && ids[ids.length - 1 - depth] === previous[previous.length - 1 - depth]) depth++;
+      while (depth < idCount && depth < previousCount && ids[idCount - 1 - depth] === previous[previousCount - 1 - depth]) depth++;
       let node = depth > 0 ? path[depth - 1] : 0;
       // location_id[0] is the leaf: walk from the end to build the stack root first.
-      for (; depth < ids.length; depth++) {
-        const location = index.get(ids[ids.length - 1 - depth]);
-        if (location < 0) throw new ProfileError(name, `sample #${s + 1} points at location ${idNumber(ids[ids.length - 1 - depth])}, which the profile does not hold`);
+      for (; depth < idCount; depth++) {
+        const id = samples.idOf(ids[idCount - 1 - depth]);
+        const location = index.get(id);
+        if (location < 0) throw new ProfileError(name, `sample #${s + 1} points at location ${id}, which the profile does not hold`);
         const end = start[location + 1];
         walked += (end - start[location]) / 2;
         if (walked > budget) {
@@ -127,11 +132,12 @@ class PprofReader {
         for (let k = start[location]; k < end; k += 2) node = this.builder.child(node, frames[k], frames[k + 1]);
         path[depth] = node;
       }
-      previous = ids;
-      for (let t = 0; t < values.length; t++) values[t] = int64(sample.value[t]) * sampleTypes[t].scale;
+      previous.set(ids.subarray(0, idCount));
+      previousCount = idCount;
+      for (let t = 0; t < values.length; t++) values[t] = samples.values[t] * sampleTypes[t].scale;
       this.builder.addSelf(node, values);
     }
-    return this.profile(samples.length);
+    return this.profile(samples.count);
   }
 
   /** Every location's frames as (function, line) pairs, root first, in one flat array, from `start` on. */
@@ -223,7 +229,17 @@ export const pprofImporter: Importer = {
   title: 'pprof (profile.proto, gzipped or not)',
   sniff: (input) => looksLikePprof(input.bytes),
   read(input) {
-    const message = decode(input);
-    return new PprofReader(input.name, message, input.bytes.length).read();
+    const { message, samples } = decode(input);
+    try {
+      return new PprofReader(input.name, message, samples, input.bytes.length).read();
+    } catch (error) {
+      // A damaged sample not read yet was the first problem, as pprof-format decodes all of them first.
+      try {
+        samples.check();
+      } catch (damage) {
+        throw damaged(input.name, damage);
+      }
+      throw error;
+    }
   },
 };
