@@ -43,6 +43,11 @@ export class FindingsStore {
     for (const key of [...this.scanned.keys()]) this.removeScanned(key);
   }
 
+  /** Every file with a scan result or an open document's findings. */
+  files(): string[] {
+    return [...new Set([...this.scanned.keys(), ...this.open.keys()])];
+  }
+
   /** Files with a scan result, and the total of findings shown. */
   counts(): { files: number; findings: number } {
     const keys = new Set([...this.scanned.keys(), ...this.open.keys()]);

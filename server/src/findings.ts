@@ -33,6 +33,20 @@ export interface EnclosingFunction {
   line: number;
 }
 
+/** Where a finding of another tool came from: the tool that wrote a SARIF log, and its rule. */
+export interface FindingSource {
+  /** The tool's name as its log gives it (`ESLint`, `Biome`). */
+  tool: string;
+  /** The rule's readable name, when the log gives one besides its id. */
+  ruleName?: string;
+  /** What the rule flags, in a sentence. */
+  description?: string;
+  /** The rule's help: markdown when the log has it, else plain text. */
+  help?: string;
+  /** A page about the rule. */
+  helpUri?: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -40,6 +54,8 @@ export interface Finding {
   range: Range;
   related: RelatedLocation[];
   function?: EnclosingFunction;
+  /** Set on findings imported from another tool's SARIF log; absent on Hotpath's own. */
+  source?: FindingSource;
 }
 
 /** True when severity `a` is at least as severe as `b`. */

@@ -1,7 +1,7 @@
 /**
  * Hover text for findings: the rule's explanation and the rewrite, from its metadata.
  */
-import type { Finding, Position, Range } from './findings';
+import type { Finding, FindingSource, Position, Range } from './findings';
 import { ruleById } from './rules';
 import { ruleDocUri } from './rule-docs';
 import type { LanguageId } from './syntax/languages';
@@ -14,8 +14,24 @@ function contains(range: Range, p: Position): boolean {
 
 const FENCE: Record<LanguageId, string> = { python: 'python', javascript: 'javascript', typescript: 'typescript', go: 'go', java: 'java' };
 
+/** Markdown from a log, without the images and HTML it might use to load things when shown. */
+function inert(markdown: string): string {
+  return markdown.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, '');
+}
+
+/** Hover text for another tool's finding: what its log says of the rule. */
+function externalHover(finding: Finding, source: FindingSource, withMessage: boolean): string {
+  const parts = [`**${inert(source.ruleName ?? finding.ruleId)}** · \`${finding.ruleId.replace(/`/g, '')}\` · ${inert(source.tool)}`];
+  if (withMessage) parts.push(inert(finding.message));
+  if (source.description && source.description !== finding.message) parts.push(inert(source.description));
+  if (source.help) parts.push(inert(source.help));
+  if (source.helpUri) parts.push(`[Rule documentation](${source.helpUri})`);
+  return parts.join('\n\n');
+}
+
 /** The markdown shown when hovering over a finding; `withMessage` false leaves its message out. */
 export function findingHover(finding: Finding, language: LanguageId | undefined, withMessage = true): string {
+  if (finding.source) return externalHover(finding, finding.source, withMessage);
   const rule = ruleById(finding.ruleId);
   if (!rule) return finding.message;
   const { meta } = rule;

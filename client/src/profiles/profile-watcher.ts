@@ -7,45 +7,33 @@ import * as vscode from 'vscode';
 import { importProfile } from '../commands/import-profile';
 import { DebouncePerKey } from '../debounce';
 import type { LoadedProfiles } from './loaded-profiles';
-import { watchPatterns } from './watch-globs';
+import { GlobSettingWatcher } from '../glob-setting-watcher';
 
 /** How long a file must stay unchanged before it is imported. */
 const QUIET_MS = 1000;
 
 export class ProfileWatcher implements vscode.Disposable {
-  private watchers: vscode.Disposable[] = [];
   private readonly quiet = new DebouncePerKey(QUIET_MS);
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
-  private readonly disposables: vscode.Disposable[];
+  private readonly globs: GlobSettingWatcher;
 
   constructor(
     private readonly profiles: LoadedProfiles,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables = [
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('hotpath.profile.watch')) this.watch();
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watch()),
-    ];
-    this.watch();
-  }
-
-  /** Sets up one watcher per pattern (and per workspace folder for relative patterns). */
-  private watch(): void {
-    this.disposeWatchers();
-    const { patterns, problems } = watchPatterns(vscode.workspace.getConfiguration('hotpath').get<unknown>('profile.watch'));
-    for (const problem of problems) this.log.warn(`${problem}; ignored.`);
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    for (const { base, pattern } of patterns) {
-      const bases = base !== undefined ? [vscode.Uri.file(base)] : folders.map((f) => f.uri);
-      for (const baseUri of bases) {
+    this.globs = new GlobSettingWatcher(
+      'hotpath.profile.watch',
+      '*.cpuprofile',
+      log,
+      (glob) => {
         // Deleted files are left alone: the profile stays loaded until the user removes it.
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(baseUri, pattern), false, false, true);
-        this.watchers.push(watcher, watcher.onDidCreate((uri) => this.schedule(uri)), watcher.onDidChange((uri) => this.schedule(uri)));
-      }
-    }
-    if (patterns.length > 0) this.log.info(`Watching for profiles: ${patterns.map((p) => (p.base ? `${p.base.replace(/\/$/, '')}/${p.pattern}` : p.pattern)).join(', ')}`);
+        const watcher = vscode.workspace.createFileSystemWatcher(glob, false, false, true);
+        return [watcher, watcher.onDidCreate((uri) => this.schedule(uri)), watcher.onDidChange((uri) => this.schedule(uri))];
+      },
+      (patterns) => {
+        if (patterns.length > 0) this.log.info(`Watching for profiles: ${patterns.map((p) => (p.base ? `${p.base.replace(/\/$/, '')}/${p.pattern}` : p.pattern)).join(', ')}`);
+      },
+    );
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -66,15 +54,9 @@ export class ProfileWatcher implements vscode.Disposable {
     }
   }
 
-  private disposeWatchers(): void {
-    for (const d of this.watchers) d.dispose();
-    this.watchers = [];
-  }
-
   dispose(): void {
-    this.disposeWatchers();
+    this.globs.dispose();
     this.quiet.dispose();
     for (const source of this.running.values()) source.cancel();
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -29,18 +29,21 @@ function splitAbsolute(glob: string): WatchPattern {
   return { base: /^[A-Za-z]:$/.test(base) ? `${base}/` : base, pattern: path.slice(cut + 1) };
 }
 
-/** The patterns to watch, and a problem for each entry that is not a usable glob. */
-export function watchPatterns(raw: unknown): { patterns: WatchPattern[]; problems: string[] } {
+/**
+ * The patterns to watch, and a problem for each entry that is not a usable glob. `setting` names
+ * the setting in problems, and `example` is a file pattern they suggest.
+ */
+export function watchPatterns(raw: unknown, setting = 'hotpath.profile.watch', example = '*.cpuprofile'): { patterns: WatchPattern[]; problems: string[] } {
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { patterns: [], problems };
-  if (!Array.isArray(raw)) return { patterns: [], problems: ['hotpath.profile.watch must be a list of glob patterns'] };
+  if (!Array.isArray(raw)) return { patterns: [], problems: [`${setting} must be a list of glob patterns`] };
   const patterns: WatchPattern[] = [];
   raw.forEach((entry: unknown, i) => {
     const glob = typeof entry === 'string' ? entry.trim() : '';
-    if (glob === '') problems.push(`hotpath.profile.watch[${i}] is not a glob pattern`);
+    if (glob === '') problems.push(`${setting}[${i}] is not a glob pattern`);
     else if (isAbsolute(glob)) {
       const split = splitAbsolute(glob);
-      if (split.pattern === '') problems.push(`hotpath.profile.watch[${i}] names a folder; add a pattern for the files in it, e.g. ${glob.replace(/[\\/]$/, '')}/*.cpuprofile`);
+      if (split.pattern === '') problems.push(`${setting}[${i}] names a folder; add a pattern for the files in it, e.g. ${glob.replace(/[\\/]$/, '')}/${example}`);
       else patterns.push(split);
     } else patterns.push({ pattern: glob.replace(/^\.\//, '') });
   });

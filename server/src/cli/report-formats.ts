@@ -3,9 +3,15 @@
  */
 import * as path from 'node:path';
 import { Finding, SEVERITIES, Severity } from '../findings';
+import type { HeatEvidence } from '../profiles/merge';
 
 /** A finding as reported, with the measured heat of its function when a profile was given. */
-export type ReportedFinding = Finding & { heat?: { selfPercent: number; totalPercent: number; profile: string } };
+export type ReportedFinding = Finding & { heat?: HeatEvidence };
+
+/** The rule as a report names it: Hotpath's rule id, or another tool's name and its rule id. */
+export function reportedRule(finding: Finding): string {
+  return finding.source ? `${finding.source.tool}/${finding.ruleId}` : finding.ruleId;
+}
 
 export interface FileFindings {
   file: string;
@@ -27,7 +33,7 @@ export function formatText(results: readonly FileFindings[], scanned: number, cw
   const counts = new Map<Severity, number>();
   for (const { file, findings } of results) {
     for (const f of findings) {
-      lines.push(`${displayPath(file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}`);
+      lines.push(`${displayPath(file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${reportedRule(f)}: ${f.message}`);
       counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
     }
   }
@@ -53,6 +59,7 @@ export function formatJson(results: readonly FileFindings[], cwd: string): strin
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       message: f.message,
+      ...(f.source ? { tool: f.source.tool } : {}),
       ...(f.heat ? { heat: f.heat } : {}),
     })),
   );

@@ -13,8 +13,9 @@ import { VERSION } from '../version';
 import type { SourceFile } from '../workspace/discover';
 import { ScanPool } from '../workspace/scan-pool';
 import { scanTargets } from '../workspace/scan-folders';
-import { applyHeat, heatOfFinding } from '../profiles/merge';
+import { applyHeat, heatEvidence } from '../profiles/merge';
 import { loadCliProfile } from './cli-profile';
+import { mergeSarifLogs } from './sarif-in';
 import { FileFindings, formatJson, formatText, displayPath } from './report-formats';
 import { UsageError } from './usage';
 
@@ -30,6 +31,8 @@ export interface CliIo {
 interface ScanOptions {
   paths: string[];
   profile?: string;
+  /** Other tools' SARIF logs whose results are merged in. */
+  sarifIn: string[];
   format: Format;
   rules?: string[];
   exclude: string[];
@@ -50,6 +53,7 @@ function parseScanArgs(args: string[]): ScanOptions {
         'fail-on': { type: 'string', default: 'error' },
         verbose: { type: 'boolean', default: false },
         profile: { type: 'string' },
+        'sarif-in': { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -75,6 +79,7 @@ function parseScanArgs(args: string[]): ScanOptions {
     failOn: failOn as FailOn,
     verbose: values.verbose ?? false,
     profile: values.profile,
+    sarifIn: values['sarif-in'] ?? [],
   };
 }
 
@@ -131,6 +136,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
     await pool.dispose();
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
+  const { notes, tools } = await mergeSarifLogs(results, options.sarifIn.map((log) => path.resolve(io.cwd, log)), io.cwd, (file) => displayPath(file, io.cwd));
   if (options.profile) await applyProfile(results, path.resolve(io.cwd, options.profile), io.cwd);
   const explicit = new Set(files.map((f) => f.path));
   const unreadable = skipped.filter((s) => explicit.has(s.file));
@@ -148,9 +154,12 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
       startTime,
       endTime: new Date(),
       skipped,
+      importedLogs: options.sarifIn.map((log) => path.resolve(io.cwd, log)),
+      importedTools: tools,
     });
     io.stdout(`${JSON.stringify(log, null, 2)}\n`);
   }
+  for (const note of notes) io.stderr(`hotpath: ${note}\n`);
   for (const failure of failures) io.stderr(`hotpath: ${failure}\n`);
   if (skipped.length > 0) {
     if (options.verbose) for (const s of skipped) io.stderr(`hotpath: skipped ${displayPath(s.file, io.cwd)}: ${s.reason}\n`);
@@ -168,10 +177,8 @@ async function applyProfile(results: FileFindings[], file: string, root: string)
     const fileHeat = heat.files.get(result.file);
     const adjusted = applyHeat(result.findings, fileHeat, heat.source, DEFAULTS.hotThreshold);
     result.findings = adjusted.map((finding) => {
-      const measured = fileHeat && heatOfFinding(finding, fileHeat);
-      if (!measured) return finding;
-      const share = (n: number) => Number(n.toFixed(2));
-      return { ...finding, heat: { selfPercent: share(measured.selfPercent), totalPercent: share(measured.totalPercent), profile: heat.source.name } };
+      const evidence = heatEvidence(finding, fileHeat, heat.source);
+      return evidence ? { ...finding, heat: evidence } : finding;
     });
   }
 }

@@ -20,6 +20,32 @@ export function heatOfFinding(finding: Finding, file: FileHeat): FunctionHeat | 
   return named.reduce((a, b) => (Math.abs(b.line - line) < Math.abs(a.line - line) ? b : a));
 }
 
+/** The measured heat of a finding's function as reports carry it, with what a reader needs to judge it. */
+export interface HeatEvidence {
+  selfPercent: number;
+  totalPercent: number;
+  /** The profile file's name. */
+  profile: string;
+  unit: string;
+  sampleType: string;
+  sampleCount?: number;
+}
+
+/** The heat of the function a finding sits in, when the profile measured it; shares rounded to 0.01%. */
+export function heatEvidence(finding: Finding, file: FileHeat | undefined, source: HeatSource): HeatEvidence | undefined {
+  const measured = file && heatOfFinding(finding, file);
+  if (!measured) return undefined;
+  const share = (n: number) => Number(n.toFixed(2));
+  return {
+    selfPercent: share(measured.selfPercent),
+    totalPercent: share(measured.totalPercent),
+    profile: source.name,
+    unit: source.unit,
+    sampleType: source.sampleType,
+    ...(source.sampleCount !== undefined ? { sampleCount: source.sampleCount } : {}),
+  };
+}
+
 export function applyHeat(findings: readonly Finding[], file: FileHeat | undefined, source: HeatSource, hotThreshold: number): Finding[] {
   if (!file) return [...findings];
   return findings.map((finding) => {
