@@ -3,20 +3,29 @@
 # planted slowdown, as CPU profiles and benchmark results, for `hotpath compare`'s tests.
 #
 #   go/    programs/go/exprcalc with three benchmarks (BenchmarkParse, BenchmarkEval and the
-#          existing BenchmarkRules), `go test -bench . -benchmem -count 10 -cpuprofile`:
-#          base.bench.txt and base.pprof from the program as it is, built with -trimpath (module
+#          existing BenchmarkRules): ten runs of `-bench . -benchmem` of each variant's test
+#          binary (`go test -c`), base and current alternating, give base.bench.txt and
+#          current.bench.txt; a `-cpuprofile` run of each gives base.pprof and current.pprof.
+#          Base is the program as it is, built with -trimpath (module
 #          paths, as CI builds often record them); current.bench.txt and current.pprof after the
 #          slowdown is planted in `lookup` (every binding read to the end, names compared byte by
 #          byte ignoring case, instead of returning at the first name equal by ==), built without
 #          -trimpath, so its paths are the scratch folder's absolute ones.
 #   node/  programs/orders/main.mjs under `node --cpu-prof` for 2 s: base.cpuprofile as it is,
-#          current.cpuprofile from a copy in another folder where `isValidEmail` tests each
-#          address four times (the planted slowdown); and `vitest bench --outputJson` runs of a
-#          benchmark of the same modules, RUNS times each (default 6): vitest-base/run-N.json
-#          and vitest-current/run-N.json.
+#          current.cpuprofile from a copy in another folder where `renderReport` round-trips
+#          each row through JSON before writing it (the planted slowdown); and
+#          `vitest bench --outputJson` runs of a benchmark of the same modules, RUNS times each (default 6): vitest-base/run-N.json
+#          and vitest-current/run-N.json, base and current runs alternating.
+#   python/ programs/python/inventory.py with two pytest-benchmark tests (test_total_weight,
+#          untouched, and test_report, which looks each part up with find_part):
+#          `pytest --benchmark-json` gives base.benchmark.json and current.benchmark.json (the
+#          planted slowdown: find_part lower-cases both SKUs before comparing them); the same
+#          tests under `python -m cProfile` give base.prof and current.prof. The machine's host
+#          name is removed from machine_info.
 #
-# Usage: bash scripts/record-profiles/record-compare.sh [go|node|all] [RUNS]
-# Needs go (Debian's golang-go) for go/, and npx reaching the npm registry for vitest in node/.
+# Usage: bash scripts/record-profiles/record-compare.sh [go|node|python|all] [RUNS]
+# Needs go (Debian's golang-go) for go/, npm reaching the registry for vitest in node/, and
+# Debian's python3-pytest-benchmark (run with /usr/bin/python3, or $PYTHON) for python/.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -64,11 +73,10 @@ plant_go_slowdown() {
   grep -q 'same := len(b.Name)' "$1/eval.go" || { echo "record-compare: could not plant the slowdown" >&2; exit 1; }
 }
 
-record_go() {
-  local variant="$1" dir="$2" flags="$3"
-  (cd "$dir" && GOCACHE="$scratch/gocache" GOFLAGS=-mod=mod go test $flags -run '^$' -bench . -benchmem -count 10 -benchtime 300ms \
-    -o "$scratch/$variant.test" -cpuprofile "$out/go/$variant.pprof") >"$out/go/$variant.bench.txt"
-  echo "record-compare: go/$variant.bench.txt, go/$variant.pprof"
+# Builds a variant's test binary: base with -trimpath, current without.
+build_go() {
+  local variant="$1" flags="$2"
+  (cd "$scratch/$variant/exprcalc" && GOCACHE="$scratch/gocache" GOFLAGS=-mod=mod go test $flags -c -o "$scratch/$variant.test")
 }
 
 if [[ "$which" == go || "$which" == all ]]; then
@@ -78,15 +86,28 @@ if [[ "$which" == go || "$which" == all ]]; then
     write_benchmarks "$scratch/$variant/exprcalc"
   done
   plant_go_slowdown "$scratch/current/exprcalc"
-  record_go base "$scratch/base/exprcalc" -trimpath
-  record_go current "$scratch/current/exprcalc" ""
+  build_go base -trimpath
+  build_go current ""
+  # Base and current runs alternate, so that a busy machine slows both alike.
+  : >"$out/go/base.bench.txt"
+  : >"$out/go/current.bench.txt"
+  for run in $(seq 1 10); do
+    for variant in base current; do
+      (cd "$scratch/$variant/exprcalc" && "$scratch/$variant.test" -test.run '^$' -test.bench . -test.benchmem -test.benchtime 300ms) >>"$out/go/$variant.bench.txt"
+    done
+  done
+  for variant in base current; do
+    (cd "$scratch/$variant/exprcalc" && "$scratch/$variant.test" -test.run '^$' -test.bench . -test.benchtime 1s -test.count 2 \
+      -test.cpuprofile "$out/go/$variant.pprof" >/dev/null)
+    echo "record-compare: go/$variant.bench.txt, go/$variant.pprof"
+  done
   go version
 fi
 
-# The planted slowdown of the node program: every address is tested four times.
+# The planted slowdown of the node program: renderReport round-trips each row through JSON.
 plant_node_slowdown() {
-  perl -0pi -e 's/return re\.test\(email\);/return re.test(email) \&\& re.test(email.toLowerCase()) \&\& re.test(email.trim()) \&\& re.test(email);/' "$1/lib/format.mjs"
-  grep -q 'email.toLowerCase' "$1/lib/format.mjs" || { echo "record-compare: could not plant the slowdown" >&2; exit 1; }
+  perl -0pi -e 's/(  for \(const r of rows\) \{\n)/$1    out += JSON.stringify(JSON.parse(JSON.stringify(r))).length > 0 ? "" : "?";\n/' "$1/lib/format.mjs"
+  grep -q 'JSON.parse(JSON.stringify(r))' "$1/lib/format.mjs" || { echo "record-compare: could not plant the slowdown" >&2; exit 1; }
 }
 
 write_vitest_bench() {
@@ -124,10 +145,65 @@ if [[ "$which" == node || "$which" == all ]]; then
     node --cpu-prof --cpu-prof-dir="$scratch/$variant-cpu" --cpu-prof-interval 500 "$scratch/$variant-orders/main.mjs" 2 >/dev/null
     install -m 644 "$scratch/$variant-cpu"/*.cpuprofile "$out/node/$variant.cpuprofile"
     mkdir -p "$out/node/vitest-$variant"
-    for run in $(seq 1 "$runs"); do
+  done
+  # Base and current runs alternate, so that a busy machine slows both alike.
+  for run in $(seq 1 "$runs"); do
+    for variant in base current; do
       (cd "$scratch/$variant-orders" && "$scratch/tools/node_modules/.bin/vitest" bench --run --outputJson "$out/node/vitest-$variant/run-$run.json" orders.bench.mjs >/dev/null 2>&1)
     done
-    echo "record-compare: node/$variant.cpuprofile, node/vitest-$variant/ ($runs runs)"
   done
+  echo "record-compare: node/{base,current}.cpuprofile, node/vitest-{base,current}/ ($runs runs each)"
   node --version
+fi
+
+# The planted slowdown of the Python program: SKUs are lower-cased before each comparison.
+plant_python_slowdown() {
+  perl -0pi -e 's/if part\.sku == sku:/if part.sku.lower() == sku.lower():/' "$1/inventory.py"
+  grep -q 'sku.lower()' "$1/inventory.py" || { echo "record-compare: could not plant the slowdown" >&2; exit 1; }
+}
+
+write_pytest_bench() {
+  cat >"$1/test_inventory_bench.py" <<'PY'
+from inventory import build, flatten, report, total_weight
+
+ROOT = build(5, 4)
+PARTS = list(flatten(ROOT))
+WANTED = sorted((p.sku for p in PARTS[::7]), key=len)
+
+
+def test_total_weight(benchmark):
+    assert benchmark(total_weight, ROOT) > 0
+
+
+def test_report(benchmark):
+    assert benchmark(report, PARTS, WANTED)
+PY
+}
+
+if [[ "$which" == python || "$which" == all ]]; then
+  python="${PYTHON:-/usr/bin/python3}"
+  mkdir -p "$out/python"
+  for variant in base current; do
+    mkdir -p "$scratch/$variant-python"
+    cp "$here/programs/python/inventory.py" "$scratch/$variant-python/"
+    write_pytest_bench "$scratch/$variant-python"
+  done
+  plant_python_slowdown "$scratch/current-python"
+  for variant in base current; do
+    (cd "$scratch/$variant-python" && "$python" -m pytest -q -p no:cacheprovider --benchmark-max-time=0.5 \
+      --benchmark-json="$out/python/$variant.benchmark.json" test_inventory_bench.py >/dev/null)
+    "$python" - "$out/python/$variant.benchmark.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+with open(path) as f:
+    data = json.load(f)
+data["machine_info"].pop("node", None)
+with open(path, "w") as f:
+    json.dump(data, f, indent=4)
+PY
+    (cd "$scratch/$variant-python" && "$python" -m cProfile -o "$out/python/$variant.prof" -m pytest -q -p no:cacheprovider \
+      --benchmark-max-time=0.2 test_inventory_bench.py >/dev/null)
+    echo "record-compare: python/$variant.benchmark.json, python/$variant.prof"
+  done
+  "$python" -m pytest --version
 fi

@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { Hotspot, hotspotsRequest } from '../../../server/src/protocol';
 import { errorMessage } from '../request-errors';
+import { BaselineNode, baselineChildren, baselineRoots, baselineTreeItem, isBaselineNode } from './baseline-nodes';
+import type { BaselineState } from './baseline-state';
 import { hotspotLocation, openArguments } from './hotspot-location';
 import type { LoadedProfiles } from './loaded-profiles';
 import { hotspotDetails, hotspotFigures, originText, statusText } from './profile-text';
@@ -19,7 +21,7 @@ type Ranking = 'self' | 'total';
  * A node of the view. A function's node carries `func` at its top level, so the context menu's
  * "Show Callers and Callees" can pass the node itself as the command's `{ func }` argument.
  */
-type Node = { kind: 'group'; by: Ranking } | { kind: 'function'; by: Ranking; hotspot: Hotspot; func: number };
+type Node = { kind: 'group'; by: Ranking } | { kind: 'function'; by: Ranking; hotspot: Hotspot; func: number } | BaselineNode;
 
 const GROUP_TITLES: Record<Ranking, { label: string; tooltip: string }> = {
   self: { label: 'By self', tooltip: 'The functions where the most was measured in the function itself.' },
@@ -40,6 +42,7 @@ class HotspotsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   constructor(
     private readonly profiles: LoadedProfiles,
     private readonly log: vscode.LogOutputChannel,
+    private readonly baseline: BaselineState,
   ) {}
 
   refresh(): void {
@@ -52,8 +55,8 @@ class HotspotsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!this.profiles.active) return [];
-    if (!node) return [{ kind: 'group', by: 'self' }, { kind: 'group', by: 'total' }];
-    if (node.kind !== 'group') return [];
+    if (!node) return [...baselineRoots(this.baseline), { kind: 'group', by: 'self' }, { kind: 'group', by: 'total' }];
+    if (node.kind !== 'group') return isBaselineNode(node) ? this.baselineChildren(node) : [];
     try {
       const hotspots = await this.profiles.client.sendRequest(hotspotsRequest, { by: node.by, limit: LIMIT });
       return hotspots.map((hotspot) => ({ kind: 'function', by: node.by, hotspot, func: hotspot.func }));
@@ -63,7 +66,17 @@ class HotspotsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
     }
   }
 
+  private async baselineChildren(node: BaselineNode): Promise<Node[]> {
+    try {
+      return await baselineChildren(node, this.baseline);
+    } catch (error) {
+      this.log.warn(`The changes against the baseline could not be listed: ${errorMessage(error)}`);
+      return [];
+    }
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    if (isBaselineNode(node)) return baselineTreeItem(node, this.baseline);
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(GROUP_TITLES[node.by].label, vscode.TreeItemCollapsibleState.Expanded);
       item.tooltip = GROUP_TITLES[node.by].tooltip;
@@ -83,8 +96,8 @@ class HotspotsProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 }
 
-export function createHotspotsView(profiles: LoadedProfiles, log: vscode.LogOutputChannel): vscode.Disposable {
-  const provider = new HotspotsProvider(profiles, log);
+export function createHotspotsView(profiles: LoadedProfiles, log: vscode.LogOutputChannel, baseline: BaselineState): vscode.Disposable {
+  const provider = new HotspotsProvider(profiles, log, baseline);
   const view = vscode.window.createTreeView('hotpath.hotspots', { treeDataProvider: provider, showCollapseAll: false });
   const describe = (): void => {
     const active = profiles.active;
@@ -95,5 +108,6 @@ export function createHotspotsView(profiles: LoadedProfiles, log: vscode.LogOutp
     describe();
     provider.refresh();
   });
-  return vscode.Disposable.from(view, subscription, provider);
+  const comparison = baseline.onDidChange(() => provider.refresh());
+  return vscode.Disposable.from(view, subscription, comparison, provider);
 }

@@ -5,11 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCompareBaselineCommand } from '../commands/compare-baseline';
 import { registerFunctionHeatCommand } from '../commands/function-heat';
 import { registerImportProfileCommand } from '../commands/import-profile';
 import { registerLineHeatCommand } from '../commands/line-heat';
 import { registerManageProfilesCommand } from '../commands/manage-profiles';
 import { LineHeat } from '../heat';
+import { BaselineState } from './baseline-state';
 import { createHotspotsView } from './hotspots-view';
 import { LoadedProfiles } from './loaded-profiles';
 import { ProfileStatusItem } from './profile-status-item';
@@ -17,15 +19,18 @@ import { ProfileWatcher } from './profile-watcher';
 
 export function registerProfileFeatures(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
   const profiles = new LoadedProfiles(client);
+  const baseline = new BaselineState(client);
   context.subscriptions.push(
     profiles,
+    baseline,
+    registerCompareBaselineCommand(profiles, baseline),
     registerImportProfileCommand(profiles),
     registerManageProfilesCommand(profiles),
     registerFunctionHeatCommand(profiles),
     registerLineHeatCommand(),
     new ProfileStatusItem(profiles),
     new LineHeat(profiles, context.extensionUri, log),
-    createHotspotsView(profiles, log),
+    createHotspotsView(profiles, log, baseline),
     new ProfileWatcher(profiles, log),
   );
 }

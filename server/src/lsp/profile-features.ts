@@ -14,7 +14,8 @@ import type { FileHeat } from '../profiles/heat';
 import { ImportCancelled, importInWorker } from '../profiles/import-runner';
 import { ProfileError } from '../profiles/importer';
 import { functionAtLine, locateFunction, shortName } from '../profiles/locate';
-import { applyHeat, hotCodeFindings } from '../profiles/merge';
+import { applyHeat, HeatEvidence, heatEvidence, hotCodeFindings } from '../profiles/merge';
+import type { Profile } from '../profiles/model';
 import { PathMapper } from '../profiles/paths';
 import { placedLines } from '../profiles/placed-lines';
 import { LoadedProfile, ProfileSet } from '../profiles/profile-set';
@@ -33,6 +34,7 @@ import type { HotpathSettings } from '../settings';
 import { listFunctions, SourceFunction } from '../syntax/functions';
 import { grammarForPath } from '../syntax/languages';
 import { parserFor } from '../syntax/parsers';
+import { BaselineComparison } from './baseline-comparison';
 
 export interface ProfileContext {
   connection: Connection;
@@ -65,7 +67,12 @@ export class ProfileFeatures {
   /** Set when the client can be asked to fetch code lenses again (`workspace/codeLens/refresh`). */
   canRefreshLenses = false;
 
-  constructor(private readonly ctx: ProfileContext) {}
+  /** The active profile compared with a baseline profile, when the user chose one. */
+  private readonly baseline: BaselineComparison;
+
+  constructor(private readonly ctx: ProfileContext) {
+    this.baseline = new BaselineComparison(ctx, this.profiles, () => this.changed());
+  }
 
   register(): void {
     const { connection } = this.ctx;
@@ -105,6 +112,7 @@ export class ProfileFeatures {
     connection.onRequest(hotspotsRequest, (params) => this.hotspots(params?.by === 'self' ? 'self' : 'total', Math.min(Math.max(Number(params?.limit) || 20, 1), 500)));
     connection.onRequest(functionHeatRequest, (params) => this.functionHeat(Number(params?.func)));
     connection.onCodeLens(async ({ textDocument }) => this.codeLenses(textDocument.uri));
+    this.baseline.register();
   }
 
   /** Findings of a file with the active profile's heat applied, plus its hot-code diagnostics. */
@@ -113,6 +121,28 @@ export class ProfileFeatures {
     if (!active) return [...findings];
     const adjusted = applyHeat(findings, active.heat.files.get(key), active.heat.source, this.ctx.settings().hotThreshold);
     return [...adjusted, ...(this.hot.get(key) ?? [])];
+  }
+
+  /** Each finding with the measured heat of its function, when the active profile measured it (for reports). */
+  evidence(key: string, findings: readonly Finding[]): Array<Finding & { heat?: HeatEvidence }> {
+    const active = this.profiles.active();
+    if (!active) return [...findings];
+    const file = active.heat.files.get(key);
+    return findings.map((finding) => {
+      const heat = heatEvidence(finding, file, active.heat.source);
+      return heat ? { ...finding, heat } : finding;
+    });
+  }
+
+  /** What the optimization console reads: the active profile, where its frames are, the loaded profiles, the comparison. */
+  consoleState() {
+    return {
+      active: this.profiles.active(),
+      loaded: this.profiles.state().profiles.map((p) => p.name),
+      map: (fn: Profile['functions'][number]) => this.profiles.mapperFor(fn),
+      baseline: this.baseline.summary(),
+      comparison: this.baseline.comparison(),
+    };
   }
 
   /** Recomputes a document's hot-code diagnostics after it was edited. */
@@ -159,6 +189,7 @@ export class ProfileFeatures {
   private async changed(): Promise<void> {
     const before = [...this.hot.keys()];
     this.hot = new Map();
+    this.baseline.recompute();
     const active = this.profiles.active();
     if (active) for (const [key, file] of active.heat.files) await this.computeHot(key, file);
     this.ctx.republish(new Set([...before, ...this.hot.keys(), ...(active?.heat.files.keys() ?? [])]));
@@ -170,7 +201,7 @@ export class ProfileFeatures {
     const active = this.profiles.active();
     if (!active) return;
     const functions = await this.sourceFunctions(key, pathToFileURL(key).href);
-    const found = hotCodeFindings(file, active.heat.source, this.ctx.settings().hotThreshold, functions);
+    const found = [...hotCodeFindings(file, active.heat.source, this.ctx.settings().hotThreshold, functions), ...this.baseline.regressionFindings(file, functions)];
     if (found.length > 0) this.hot.set(key, found);
     else this.hot.delete(key);
   }
@@ -252,6 +283,8 @@ export class ProfileFeatures {
           arguments: [{ func: heat.func }],
         },
       });
+      const change = this.baseline.lens(heat);
+      if (change) lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: change });
     }
     return lenses;
   }
