@@ -1,0 +1,54 @@
+/**
+ * How to fix one finding, as answers show it: the flagged code and its rewrite with the code's
+ * own names when a rewriter can make it safely, else the rule's example labelled as such; and
+ * whether a quick fix exists (none yet: Hotpath has no code actions so far).
+ */
+import { grammarForPath, type LanguageId } from '../syntax/languages';
+import type { AnswerDraft } from './draft';
+import { blocks, bold, bullets, code, codeBlock, link, text } from './markdown';
+import { HOTPATH_TOOL, type SourcedFinding } from './model';
+import { messageMarkdown } from './phrases';
+import { rewriteFinding } from './rewrites';
+import { LANGUAGE_TITLES } from './scope';
+
+export const NO_QUICK_FIX = 'Quick fix: none yet — Hotpath offers no code action for this finding, so the change is made by hand.';
+
+export function fixSection(d: AnswerDraft, item: SourcedFinding): string {
+  const { model } = d;
+  const language = grammarForPath(item.file)?.language ?? '';
+  if (item.tool !== HOTPATH_TOOL) {
+    d.source('tool', item.tool);
+    const rule = model.externalRules.find((r) => r.id === item.finding.ruleId && r.tool === item.tool);
+    return blocks(
+      `${text(item.tool)} reported this finding; I have no rewrite for other tools' rules.`,
+      rule?.helpUri ? `The tool's help: ${link(rule.title ?? rule.id, rule.helpUri)}` : undefined,
+      NO_QUICK_FIX,
+    );
+  }
+  const rewrite = rewriteFinding(model, item);
+  if (rewrite) {
+    const span = `${item.file}`;
+    const first = d.atLine(span, rewrite.startLine);
+    const range = rewrite.endLine > rewrite.startLine ? `${first}–${rewrite.endLine + 1}` : first;
+    return blocks(
+      `${bold('Before')} (${range}):`,
+      codeBlock(rewrite.before, language),
+      `${bold('After')} (your code, rewritten):`,
+      codeBlock(rewrite.after, language),
+      bullets(rewrite.notes.map(messageMarkdown)),
+      NO_QUICK_FIX,
+    );
+  }
+  const rule = model.rules.find((r) => r.id === item.finding.ruleId);
+  const examples = rule ? Object.entries(rule.examples) : [];
+  const [exampleLanguage, example] = examples.find(([l]) => l === language) ?? examples[0] ?? [];
+  if (!rule || !example || !exampleLanguage) return NO_QUICK_FIX;
+  d.source('rule', rule.id);
+  return blocks(
+    `I can't rewrite this case of ${code(rule.id)} safely, so here is the ${bold(`rule's example`)} (not your code) in ${text(LANGUAGE_TITLES[exampleLanguage as LanguageId] ?? exampleLanguage)}:`,
+    codeBlock(example.flagged, exampleLanguage),
+    'Written the fast way:',
+    codeBlock(example.useInstead, exampleLanguage),
+    NO_QUICK_FIX,
+  );
+}
