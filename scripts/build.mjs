@@ -56,7 +56,9 @@ const shared = {
 };
 
 const builds = [
-  { ...shared, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  // The extension's entry point stays a small file of its own, so that activation is quick; it loads
+  // the rest of the client (hotpath-client.js) right after activation.
+  { ...shared, entryPoints: { extension: 'client/src/extension.ts', 'hotpath-client': 'client/src/hotpath-client.ts' }, external: ['vscode', './hotpath-client'] },
   {
     ...shared,
     entryPoints: {

@@ -14,6 +14,8 @@ const SUITES = [
   { name: 'lsp', dir: 'out/test/lsp' },
   { name: 'nvim', dir: 'out/test/nvim' },
   { name: 'cli', dir: 'out/test/cli' },
+  // The extension-host suite (test/vscode/suite), run inside code-server.
+  { name: 'vscode', dir: 'out/test/vscode/in-code-server' },
   { name: 'e2e', dir: 'out/test/e2e' },
 ];
 /** A suite still running after this long is stopped and fails. */
@@ -77,7 +79,7 @@ function summaryLine(result) {
   const c = result.counts ?? {};
   const tests = c.tests === undefined ? '' : `${c.pass ?? 0}/${c.tests} tests passed${c.skipped ? `, ${c.skipped} skipped` : ''}${c.todo ? `, ${c.todo} todo` : ''}`;
   const parts = [tests, result.reason, `${result.seconds.toFixed(1)} s`].filter(Boolean);
-  return `${result.ok ? 'passed' : 'FAILED'}  ${result.name.padEnd(5)}  ${parts.join('; ')}`;
+  return `${result.ok ? 'passed' : 'FAILED'}  ${result.name.padEnd(6)}  ${parts.join('; ')}`;
 }
 
 const wanted = process.argv.slice(2);

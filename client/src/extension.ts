@@ -1,51 +1,56 @@
 /**
- * The extension's entry point: starts the Hotpath language server and registers the commands
- * and the status bar item. All analysis happens in the server.
+ * The extension's entry point, kept small so that activation is quick. Activation only registers
+ * stand-ins for the contributed commands; the language client, the server and everything that
+ * draws their results (hotpath-client.ts, most of the extension's code) are loaded right after
+ * activation has returned. A command run before then waits for them and runs as soon as they are
+ * there, so no command is ever "not found".
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
-import { registerProfileFeatures } from './profiles/profile-features';
-import { ScanStatusItem } from './status';
+import type { RunningHotpath } from './hotpath-client';
 
-export const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java'];
+let running: Promise<RunningHotpath> | undefined;
 
-let client: LanguageClient | undefined;
+/** The ids of the commands package.json contributes. */
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  return (manifest.contributes?.commands ?? []).map((c) => c.command);
+}
+
+/** Loads and starts the rest of the extension; esbuild keeps the module in the bundle but runs it only now. */
+function start(context: vscode.ExtensionContext): RunningHotpath {
+  const { startHotpath } = require('./hotpath-client') as typeof import('./hotpath-client');
+  return startHotpath(context);
+}
 
 export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('Hotpath', { log: true });
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
-  const initializationOptions: InitializationOptions = {
-    settings: vscode.workspace.getConfiguration('hotpath'),
-    diagnosticsInHover: true,
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
-    outputChannel: output,
-    initializationOptions,
-  };
-  client = new LanguageClient('hotpath', 'Hotpath', serverOptions, clientOptions);
-  const status = new ScanStatusItem();
-  context.subscriptions.push(
-    output,
-    status,
-    client.onNotification(scanStatusNotification, (s) => status.update(s)),
-    vscode.commands.registerCommand('hotpath.rescan', () => client?.sendRequest(rescanRequest)),
-    vscode.commands.registerCommand('hotpath.showOutput', () => output.show()),
-    vscode.commands.registerCommand('hotpath.restartServer', () => client?.restart()),
+  const started = new Promise<RunningHotpath>((resolve, reject) => {
+    setImmediate(() => {
+      // The stand-ins make way for the real commands, which are registered under the same ids.
+      standIns.dispose();
+      try {
+        resolve(start(context));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+  // Each stand-in waits until the real command is registered and then runs it with the same arguments.
+  const standIns = vscode.Disposable.from(
+    ...contributedCommands(context).map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        await started;
+        return vscode.commands.executeCommand(id, ...args);
+      }),
+    ),
   );
-  registerProfileFeatures(context, client, output);
-  // Starting the server is not awaited: activation stays fast, diagnostics follow when it is up.
-  client.start().catch((error: unknown) => output.error(`The Hotpath server did not start: ${String(error)}`));
+  context.subscriptions.push(standIns);
+  started.catch((error: Error) => vscode.window.showErrorMessage(`Hotpath could not start: ${error.message}`));
+  running = started;
 }
 
 export function deactivate(): Thenable<void> | undefined {
-  return client?.stop();
+  return running?.then(
+    (hotpath) => hotpath.stop(),
+    () => undefined,
+  );
 }

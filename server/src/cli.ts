@@ -3,6 +3,8 @@
  * The `hotpath` command line: the language server's engine for CI and terminals.
  */
 import { RULES } from './rules';
+import { runAsk } from './cli/ask-command';
+import { runCompare } from './cli/compare-command';
 import { runProfile } from './cli/profile-command';
 import { runScan, CliIo } from './cli/scan-command';
 import { USAGE, UsageError } from './cli/usage';
@@ -14,6 +16,10 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       return runScan(rest, io);
     case 'profile':
       return runProfile(rest, io);
+    case 'compare':
+      return runCompare(rest, io);
+    case 'ask':
+      return runAsk(rest, io);
     case 'rules':
       io.stdout(RULES.map((r) => `${r.meta.id.padEnd(26)} ${r.meta.severity.padEnd(8)} ${r.meta.title}`).join('\n') + '\n');
       return 0;

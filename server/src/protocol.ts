@@ -2,7 +2,10 @@
  * Hotpath's own messages between the extension (client) and the language server, beyond LSP.
  * The client imports this file; docs/protocol.md describes each message.
  */
+import type * as sarif from 'sarif';
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Answer } from './console/answer';
+import type { Range } from './findings';
 
 /** What the server is doing, for the status bar. */
 export interface ScanStatus {
@@ -106,3 +109,99 @@ export const hotspotsRequest = new RequestType<{ by: 'self' | 'total'; limit: nu
 
 /** Sent by the client (a code lens's command): a function's figures with its callers and callees. */
 export const functionHeatRequest = new RequestType<{ func: number }, { function: Hotspot; callers: Hotspot[]; callees: Hotspot[] } | null, void>('hotpath/functionHeat');
+
+// ---------------------------------------------------------------------------------------------
+// SARIF: other tools' results shown with Hotpath's, and Hotpath's findings written as a log.
+
+/** An imported SARIF log, as the client reports it. */
+export interface SarifLogSummary {
+  /** The log file's path. */
+  path: string;
+  /** The file name (`eslint.sarif`). */
+  name: string;
+  /** The tools whose runs the log holds (`ESLint`). */
+  tools: string[];
+  /** Results shown, and in how many files. */
+  results: number;
+  files: number;
+  /** One line for a notification: "12 results from ESLint in 4 files; hidden: 2 suppressed in the log". */
+  headline: string;
+  /** What was left out and why: results outside the workspace (never opened), malformed parts. */
+  warnings: string[];
+}
+
+/**
+ * Sent by the client (command "Hotpath: Import SARIF Log…", files matching `hotpath.sarif.files`):
+ * read a SARIF 2.1.0 log and show its results with Hotpath's diagnostics. Importing a path again
+ * replaces its results. Errors name the file and the problem.
+ */
+export const importSarifRequest = new RequestType<{ path: string }, SarifLogSummary, void>('hotpath/importSarif');
+
+/** Sent by the client when an imported log is deleted: stop showing its results. Answers the logs still imported. */
+export const removeSarifRequest = new RequestType<{ path: string }, SarifLogSummary[], void>('hotpath/removeSarif');
+
+/** Sent by the client (command "Hotpath: Export Findings as SARIF"): the findings shown now, as a SARIF 2.1.0 log. */
+export const exportSarifRequest = new RequestType0<{ log: sarif.Log; results: number }, void>('hotpath/exportSarif');
+
+// ---------------------------------------------------------------------------------------------
+// Comparing the active profile with a baseline profile.
+
+/** The comparison of the active profile with the baseline, as the client shows it. */
+export interface BaselineSummary {
+  /** The baseline profile's file name and path. */
+  name: string;
+  path: string;
+  /** The active profile's name, when a profile is active and comparable. */
+  current?: string;
+  rating?: 'regressed' | 'improved' | 'mixed' | 'unchanged';
+  /** What changed, in words: "1 regression, 2 removed hotspots". */
+  counts?: string;
+  /** Why there is no comparison now, e.g. the active profile measures something else. */
+  problem?: string;
+}
+
+/** A function whose self share changed past the threshold against the baseline (Hotspots view). */
+export interface BaselineChange {
+  kind: 'regression' | 'improvement' | 'new' | 'removed';
+  name: string;
+  /** URI of the workspace file, when the function is ours. */
+  uri?: string;
+  /** 0-based line of the function in that file. */
+  line?: number;
+  /** Self share in the baseline and in the active profile (absent where it was not measured). */
+  before?: number;
+  after?: number;
+  /** Change of the self share, in points. */
+  delta: number;
+  /** The active profile's function index, for functionHeatRequest; absent for removed functions. */
+  func?: number;
+}
+
+/**
+ * Sent by the client (command "Hotpath: Compare with Baseline…"): read a profile file as the
+ * baseline of the active profile (`null`: stop comparing). Cancellable. Errors name the files and
+ * why they cannot be compared.
+ */
+export const compareWithBaselineRequest = new RequestType<{ path: string } | null, BaselineSummary | null, void>('hotpath/compareWithBaseline');
+
+/** Sent by the client (Hotspots view): the functions that changed against the baseline. */
+export const baselineChangesRequest = new RequestType0<BaselineChange[], void>('hotpath/baselineChanges');
+
+/** Sent by the server whenever the comparison changes: a baseline set or cleared, the active profile switched. */
+export const baselineChangedNotification = new NotificationType<BaselineSummary | null>('hotpath/baselineChanged');
+
+// ---------------------------------------------------------------------------------------------
+// The optimization console.
+
+/** A question for the console, with the editor's cursor or selection for questions about "this". */
+export interface AskParams {
+  question: string;
+  context?: { uri: string; range: Range };
+}
+
+/**
+ * Sent by the client (the optimization console): answer a question about the code's performance
+ * from the findings, the active profile and its baseline. The Answer is markdown safe to render,
+ * links to file ranges, follow-up questions and actions (see server/src/console/answer.ts).
+ */
+export const askRequest = new RequestType<AskParams, Answer, void>('hotpath/ask');

@@ -15,10 +15,13 @@ import {
 } from 'vscode-languageserver/node';
 import { toDiagnostic } from './diagnostics';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
+import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
 import { hoverAt } from './hover';
 import { workDoneProgress } from './lsp/progress';
 import { ProfileFeatures } from './lsp/profile-features';
+import { SarifFeatures } from './lsp/sarif-features';
+import { ConsoleRequests } from './lsp/console-request';
 import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
@@ -79,11 +82,17 @@ function publish(): void {
   for (const key of toPublish) {
     const open = documents.all().find((d) => keyOf(d) === key);
     const uri = open?.uri ?? pathToFileURL(key).href;
-    const diagnostics = profiles.adjust(key, store.shown(key)).map((f) => toDiagnostic(f, uri));
+    const diagnostics = shownFindings(key).map((f) => toDiagnostic(f, uri));
     void connection.sendDiagnostics({ uri, version: open?.document.version, diagnostics });
   }
   toPublish.clear();
   sendStatus();
+}
+
+/** Publishes the diagnostics of these files again, on the next turn of the event loop. */
+function republish(keys: Iterable<string>): void {
+  for (const key of keys) toPublish.add(key);
+  publishTimer ??= setImmediate(publish);
 }
 
 let statusTimer: NodeJS.Timeout | undefined;
@@ -100,18 +109,35 @@ function sendStatus(): void {
   }, 100);
 }
 
-const profiles = new ProfileFeatures({
+/** What the profile and SARIF features share of the server's state. */
+const featureContext = { connection, documents, folders: () => folders, settings: () => settings, republish, log };
+
+const profiles = new ProfileFeatures(featureContext);
+profiles.register();
+
+// Other tools' results from imported SARIF logs, shown with Hotpath's own.
+const sarif = new SarifFeatures({
+  ...featureContext,
+  ourFiles: () => store.files(),
+  published: (key) => profiles.evidence(key, shownFindings(key)),
+});
+sarif.register();
+
+// The optimization console's questions, answered from the findings and profiles shown.
+new ConsoleRequests({
   connection,
   documents,
   folders: () => folders,
   settings: () => settings,
-  republish(keys) {
-    for (const key of keys) toPublish.add(key);
-    publishTimer ??= setImmediate(publish);
-  },
-  log,
-});
-profiles.register();
+  findingFiles: () => [...store.files(), ...sarif.files()],
+  findings: (key) => sarif.combine(key, store.shown(key)),
+  profiles,
+}).register();
+
+/** What a file's diagnostics show: Hotpath's findings with other tools' merged in, then the profile's heat. */
+function shownFindings(key: string): Finding[] {
+  return profiles.adjust(key, sarif.combine(key, store.shown(key)));
+}
 
 /** Files appeared or vanished: the profiles' mapping onto the workspace is renewed, at most once a second. */
 let remapTimer: NodeJS.Timeout | undefined;
@@ -282,7 +308,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onHover(async ({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   const key = doc ? keyOf(doc) : (pathOf(textDocument.uri) ?? textDocument.uri);
-  const hover = hoverAt(store.shown(key), position, doc?.grammar?.language, !diagnosticsInHover);
+  const hover = hoverAt(sarif.combine(key, store.shown(key)), position, doc?.grammar?.language, !diagnosticsInHover);
   const heat = await profiles.hoverHeat(key, textDocument.uri, position);
   if (!hover && !heat) return null;
   const value = [heat, hover?.markdown].filter(Boolean).join('\n\n---\n\n');

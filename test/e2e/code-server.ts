@@ -81,6 +81,8 @@ export interface RunningCodeServer {
   url: string;
   /** Everything code-server printed so far, for failure messages. */
   output(): string;
+  /** Settles when the code-server process has ended, for whatever reason. */
+  exited: Promise<void>;
   /** Stops code-server and every process it started; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -150,7 +152,7 @@ export async function startCodeServer(folder: string, dirs: CodeServerDirs): Pro
     const url = `http://127.0.0.1:${port}/`;
     const health = await fetch(new URL('healthz', url));
     if (!health.ok) throw new Error(`${url}healthz answered ${health.status}`);
-    return { url, output: () => printed, stop };
+    return { url, output: () => printed, exited, stop };
   } catch (error) {
     await stop();
     throw error;

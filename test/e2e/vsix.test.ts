@@ -1,13 +1,15 @@
 /**
  * The packaged extension as a user gets it: `npm run package` builds hotpath.vsix, code-server
- * (the real VS Code workbench) installs it, and Chromium shows what a person would see in a
- * folder of example code: findings of files nobody opened in the Problems panel, a squiggle and
- * a hover in an opened file, and a clean extension host log.
+ * (the real VS Code workbench) installs it, and Chromium does what a person would do in a copy
+ * of examples/: the findings flow (findings-flow.ts: the Problems panel, squiggles and hovers in a
+ * Python and a TypeScript file) and the profile flow (profile-flow.ts: importing the examples'
+ * profile from F1 and seeing its figures on the code). Then the extension host log must be clean
+ * and the extension's activation quick.
  *
  * Needs what scripts/setup-test-machine.sh installs. Scratch state (VS Code's user data with its
- * logs, Chromium's config folder, and the screenshots) is kept in .test-work/e2e/last-run/ for a
- * look after a failure. With HOTPATH_UPDATE_SCREENSHOTS=1 the screenshots are written to
- * docs/images/ for the README.
+ * logs, Chromium's config folder, and a screenshot of each step) is kept in .test-work/e2e/last-run/
+ * for a look after a failure. With HOTPATH_UPDATE_SCREENSHOTS=1 (`npm run screenshots`) the
+ * README's screenshots are written to docs/images/ as well.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,20 +17,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { ruleById } from '../../server/src/rules';
+import type { Page } from 'playwright-core';
 import { examplesDir, repoRoot } from '../helpers/paths';
 import { openBrowser, type OpenBrowser } from './browser';
 import { assertCodeServerInstalled, installExtension, makeCodeServerDirs, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './code-server';
 import { errorEntries, extensionChannelLogs, extensionHostLogs } from './extension-host-logs';
-import { editorLine, filterProblems, hoverOver, openProblems, openWorkbench, quickOpen, runCommand, STEP_TIMEOUT_MS, statusBarItem, togglePanelSize, waitForSquiggleOn } from './workbench';
+import { findingsFlow } from './findings-flow';
+import { profileImportFlow } from './profile-flow';
+import { screenshotsIn } from './screenshots';
+import { openWorkbench, runCommand, STEP_TIMEOUT_MS, statusBarItem } from './workbench';
+import type { WorkbenchUnderTest } from './workbench-under-test';
 import { zipEntries } from './zip-entries';
 
 const EXTENSION_ID = 'hotpath.hotpath';
 const vsix = path.join(repoRoot, 'hotpath.vsix');
 const runDir = path.join(repoRoot, '.test-work', 'e2e', 'last-run');
-const screenshotDir = process.env.HOTPATH_UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'images') : path.join(runDir, 'screenshots');
 const MAX_VSIX_BYTES = 10 * 1024 * 1024;
+/** The most the extension may cost VS Code at activation (loading its code and calling activate). */
+const ACTIVATION_TARGET_MS = 100;
 
 /** What the .vsix may hold (paths inside it; vsce renames LICENSE, README and CHANGELOG). */
 const ALLOWED_IN_VSIX = [
@@ -50,32 +56,17 @@ const REQUIRED_IN_VSIX = [
   'extension/LICENSE.txt',
   'extension/changelog.md',
   'extension/dist/extension.js',
+  'extension/dist/hotpath-client.js',
   'extension/dist/server.js',
   'extension/dist/scan-worker.js',
   'extension/dist/wasm/web-tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
 ];
 
-/** The finding every step looks for: an N+1 query in a file of the examples. */
-const FINDING = {
-  file: 'python/shop/orders.py',
-  ruleId: 'n-plus-one-query',
-  /** Text of the line the squiggle is on. */
-  line: 'session.query(Customer)',
-  /** How the message names the call. */
-  call: '`session.query()`',
-};
-
 function runPackageScript(): void {
   const result = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(result.status, 0, `"npm run package" failed:\n${result.stdout}\n${result.stderr}`);
   assert.ok(fs.existsSync(vsix), `"npm run package" did not write ${vsix}`);
-}
-
-/** Saves what the page shows, or only the part `of` covers, as a PNG named `name`. */
-async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await (of ?? page).screenshot({ path: path.join(screenshotDir, name) });
 }
 
 describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 60_000 }, () => {
@@ -89,6 +80,7 @@ describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 6
     assert.ok(browser, 'the workbench was not opened: see the first failing test above');
     return browser.page;
   };
+  const workbench: WorkbenchUnderTest = { page, workspace: () => workspace, screenshots: screenshotsIn(runDir) };
 
   before(() => {
     assertCodeServerInstalled();
@@ -126,7 +118,7 @@ describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 6
     );
   });
 
-  it('lists findings of files nobody opened in the Problems panel (the workspace scan)', async (t) => {
+  it('opens the workbench on a copy of examples/, where Hotpath scans the workspace', async (t) => {
     server = await startCodeServer(workspace, dirs);
     browser = await openBrowser(path.join(runDir, 'chromium-home'));
     const started = Date.now();
@@ -136,40 +128,27 @@ describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 6
     const status = statusBarItem(page(), `${EXTENSION_ID}.hotpath.status`).filter({ hasText: /Hotpath: \d+ findings?/ });
     await status.waitFor({ timeout: STEP_TIMEOUT_MS });
     t.diagnostic(`"${await status.innerText()}" in the status bar ${Date.now() - started} ms after the page was asked for`);
-    assert.equal(await page().locator('.tabs-container .tab').count(), 0, 'a file was open, so its findings would not prove the workspace scan');
-    const panel = await openProblems(page());
-    await panel.locator('.monaco-list-row', { hasText: 'hotpath' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await togglePanelSize(page(), 'Maximize Panel Size', 'Restore Panel Size');
-    await screenshot(page(), 'problems-panel.png');
-    await togglePanelSize(page(), 'Restore Panel Size', 'Maximize Panel Size');
-
-    await filterProblems(page(), `**/${FINDING.file}`);
-    const [folder, name] = [path.posix.dirname(FINDING.file), path.posix.basename(FINDING.file)];
-    await panel.locator(`.monaco-list-row[aria-label*="in file ${name} of folder ${folder}"]`).waitFor({ timeout: STEP_TIMEOUT_MS });
-    const finding = panel.locator('.monaco-list-row', { hasText: FINDING.ruleId }).filter({ hasText: 'hotpath' });
-    await finding.first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    const label = (await finding.first().getAttribute('aria-label')) ?? '';
-    assert.ok(label.includes(FINDING.call), `the finding's row reads "${label}"`);
   });
 
-  it('underlines the slow call in the opened file, and its hover gives the rule title', async () => {
-    const title = ruleById(FINDING.ruleId)?.meta.title;
-    assert.ok(title, `no rule ${FINDING.ruleId}`);
-    await filterProblems(page(), '');
-    await quickOpen(page(), FINDING.file);
-    const squiggle = await waitForSquiggleOn(page(), editorLine(page(), FINDING.line), 'warning');
-    const hover = await hoverOver(page(), squiggle, title);
-    assert.match(await hover.innerText(), new RegExp(FINDING.ruleId));
-    await screenshot(page(), 'hover.png', page().locator('.part.editor'));
-  });
+  findingsFlow(workbench);
+  profileImportFlow(workbench);
 
-  it('activates without errors in the extension host log', async (t) => {
-    // VS Code shows each extension's activation time in Developer: Show Running Extensions.
+  it('activates without errors in the extension host log, and reports its activation time', async (t) => {
+    // VS Code shows each extension's activation time (loading its code and calling activate) in
+    // Developer: Show Running Extensions. The list draws only the rows in view, so it is scrolled
+    // until Hotpath's row is drawn. The time is reported (the target is under 100 ms), not
+    // asserted: this machine is shared and its times drift.
     await runCommand(page(), 'Developer: Show Running Extensions');
-    const row = page().locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Hotpath' });
+    const list = page().locator('.runtime-extensions-editor .monaco-list');
+    await list.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const row = list.locator('.monaco-list-row', { hasText: 'Hotpath' });
+    await list.hover();
+    for (let scrolled = 0; (await row.count()) === 0 && scrolled < 60; scrolled++) await page().mouse.wheel(0, 280);
     const activation = row.locator('.activation-time');
     await activation.filter({ hasText: /\d+\s*ms/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
-    t.diagnostic(`Hotpath's activation as VS Code measured it: ${await activation.innerText()}`);
+    const measured = await activation.innerText();
+    t.diagnostic(`Hotpath's activation as VS Code measured it: ${measured} (target: under ${ACTIVATION_TARGET_MS} ms)`);
+    assert.match(measured, /^(Startup )?Activation: \d+\s*ms$/);
 
     const hostLogs = extensionHostLogs(dirs.userData);
     assert.ok(hostLogs.length > 0, `no extension host log under ${path.join(dirs.userData, 'logs')}`);

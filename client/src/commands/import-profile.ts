@@ -75,7 +75,7 @@ function offerPathMappingAdvice(profiles: LoadedProfiles): void {
 }
 
 /** The files a command invocation names: the Explorer passes the clicked file and the selection. */
-function filesFromArguments(clicked: unknown, selection: unknown): vscode.Uri[] | undefined {
+export function filesFromArguments(clicked: unknown, selection: unknown): vscode.Uri[] | undefined {
   if (Array.isArray(selection) && selection.length > 0 && selection.every((u) => u instanceof vscode.Uri)) return selection as vscode.Uri[];
   if (clicked instanceof vscode.Uri) return [clicked];
   return undefined;

@@ -1,0 +1,89 @@
+/**
+ * The second flow: importing a profile. F1 → "Hotpath: Import Profile…", the path of the
+ * examples' recorded V8 profile typed into the quick input, and the measured figures appear on
+ * the code: the code lens with its share above loadCustomers, line heat, the profile in the status
+ * bar and in the Hotspots view, and the N+1 query in loadCustomers as a warning that names its
+ * measured share in the Problems panel. The figures must be those `hotpath profile` prints.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { before, it } from 'node:test';
+import { measuredFunction, percent, type MeasuredFunction } from '../helpers/profile-figures';
+import { distDir } from '../helpers/paths';
+import {
+  chooseFileInQuickInput,
+  codeLensAbove,
+  editorLine,
+  filterProblems,
+  openProblems,
+  quickOpen,
+  runCommand,
+  STEP_TIMEOUT_MS,
+  statusBarItem,
+  waitForGutterIcons,
+  waitForThemedBackground,
+} from './workbench';
+import type { WorkbenchUnderTest } from './workbench-under-test';
+
+const REPORT = 'javascript/report.js';
+const PROFILE = 'profiles/report.cpuprofile';
+const HOT_FUNCTION = 'loadCustomers';
+/** The text of the line the N+1 query is on, inside the hot function. */
+const QUERY_LINE = 'db.query(';
+/** The status bar item of the shown profile, by its id as the workbench renders it. */
+const PROFILE_STATUS_ID = 'hotpath.hotpath.hotpath.profile';
+/** The line heat colours (package.json contributes.colors) as CSS variables, and their levels. */
+const HEAT_COLOURS = 'hotpath-lineHeat-background';
+const HEAT_LEVELS = 5;
+
+export function profileImportFlow(workbench: WorkbenchUnderTest): void {
+  let measured: MeasuredFunction;
+
+  before(() => {
+    measured = measuredFunction(path.join(distDir, 'cli.js'), path.join(workbench.workspace(), PROFILE), workbench.workspace(), HOT_FUNCTION);
+  });
+
+  it('imports the profile whose path is typed into "Hotpath: Import Profile…" (F1)', async () => {
+    const page = workbench.page();
+    await quickOpen(page, REPORT);
+    await runCommand(page, 'Hotpath: Import Profile…');
+    await chooseFileInQuickInput(page, 'Import Profile', path.join(workbench.workspace(), PROFILE), () => workbench.screenshots.step(page, 'import-profile-path.png'));
+    // The status bar names the profile once it is shown on the code.
+    const status = statusBarItem(page, PROFILE_STATUS_ID).filter({ hasText: path.basename(PROFILE) });
+    await status.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.match(await status.innerText(), /report\.cpuprofile · cpu · [\d,]+ samples/);
+  });
+
+  it('shows a code lens with the measured shares above the hot function, and line heat on its lines', async () => {
+    const page = workbench.page();
+    const expected = `🔥 ${percent(measured.totalPercent)} total · ${percent(measured.selfPercent)} self · `;
+    const lens = await codeLensAbove(page, editorLine(page, `function ${HOT_FUNCTION}`), expected);
+    assert.match(await lens.innerText(), /· [\d.]+ (µs|ms|s)$/);
+    const level = await waitForThemedBackground(page, editorLine(page, QUERY_LINE), HEAT_COLOURS, HEAT_LEVELS);
+    assert.ok(level >= 1, `the query line has line heat level ${level}`);
+    // The hottest lines also get a flame in the gutter.
+    assert.ok((await waitForGutterIcons(page, 'line-heat-hot.svg')) >= 1);
+    await workbench.screenshots.readme(page, 'code-lens-line-heat.png', page.locator('.part.editor'));
+  });
+
+  it('lists the hot function in the Hotspots view with its shares', async () => {
+    const page = workbench.page();
+    await runCommand(page, 'Hotpath: Focus on Hotspots View');
+    const figures = `${percent(measured.selfPercent)} self · ${percent(measured.totalPercent)} total`;
+    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: HOT_FUNCTION }).filter({ hasText: figures }).first();
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await workbench.screenshots.readme(page, 'hotspots-view.png');
+  });
+
+  it('reads the N+1 query of the hot function as a warning with the measured share in the Problems panel', async () => {
+    const page = workbench.page();
+    const panel = await openProblems(page);
+    await filterProblems(page, `**/${REPORT}`);
+    const share = `— this function took ${percent(measured.totalPercent)} of CPU time in ${path.basename(PROFILE)}`;
+    const row = panel.locator('.monaco-list-row', { hasText: 'n-plus-one-query' }).filter({ hasText: share }).first();
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const label = (await row.getAttribute('aria-label')) ?? '';
+    assert.ok(label.startsWith('Warning: '), `the row reads "${label}"`);
+    await workbench.screenshots.step(page, 'profile-warning.png');
+  });
+}
