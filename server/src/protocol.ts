@@ -191,6 +191,34 @@ export const baselineChangesRequest = new RequestType0<BaselineChange[], void>('
 export const baselineChangedNotification = new NotificationType<BaselineSummary | null>('hotpath/baselineChanged');
 
 // ---------------------------------------------------------------------------------------------
+// Benchmark results of a base and a current run, compared for the optimization console.
+
+/** A loaded benchmark comparison, as the client reports it. */
+export interface BenchmarkSummary {
+  /** The two files or folders as the server names them (relative to the workspace folder). */
+  base: string;
+  current: string;
+  /** The results' format: `go-bench`, `pytest-benchmark`, `vitest-bench`. */
+  format: string;
+  /** Benchmarks compared, and how many of them are slower, faster, unchanged, without a verdict. */
+  benchmarks: number;
+  slower: number;
+  faster: number;
+  unchanged: number;
+  noVerdict: number;
+  /** One line for a notification: "3 benchmarks compared: 1 slower, 1 faster, 1 unchanged". */
+  headline: string;
+}
+
+/**
+ * Sent by the client (command "Hotpath: Compare Benchmark Results…"): read the benchmark results
+ * of a base and a current run (files, or folders of runs) and keep their comparison for the
+ * optimization console; `null` forgets it. Errors name the file and the problem; the comparison
+ * before stays.
+ */
+export const compareBenchmarksRequest = new RequestType<{ base: string; current: string } | null, BenchmarkSummary | null, void>('hotpath/compareBenchmarks');
+
+// ---------------------------------------------------------------------------------------------
 // The optimization console.
 
 /** A question for the console, with the editor's cursor or selection for questions about "this". */

@@ -1,11 +1,12 @@
 /**
  * `hotpath/ask`: the optimization console's questions, answered from the server's state — the
  * findings shown (Hotpath's and imported SARIF results), the active profile and its comparison
- * with a baseline — by the engine in console/.
+ * with a baseline, the benchmark results compared — by the engine in console/.
  */
 import * as fs from 'node:fs';
 import { Connection, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { ask } from '../console/ask';
+import { benchmarkEvidence } from '../console/benchmark-evidence';
 import { comparisonFromDiff } from '../console/comparison';
 import { ConsoleModel, externalRulesOf, ProfileComparison, sourcedFindings } from '../console/model';
 import { contextFile } from '../console/scope';
@@ -15,6 +16,7 @@ import type { Finding, Range } from '../findings';
 import { askRequest, AskParams } from '../protocol';
 import { RULES } from '../rules';
 import type { HotpathSettings } from '../settings';
+import type { BenchmarkResults } from './benchmark-results';
 import type { ProfileFeatures } from './profile-features';
 
 export interface ConsoleContext {
@@ -27,6 +29,7 @@ export interface ConsoleContext {
   /** A file's findings as shown, before the profile's heat is applied. */
   findings(key: string): readonly Finding[];
   profiles: Pick<ProfileFeatures, 'consoleState'>;
+  benchmarks: Pick<BenchmarkResults, 'comparison'>;
 }
 
 /** Longer questions are refused: no one types them, and they would only cost time. */
@@ -86,6 +89,7 @@ export class ConsoleRequests {
     const state = this.ctx.profiles.consoleState();
     const findings = [...new Set(this.ctx.findingFiles())].sort().flatMap((key) => sourcedFindings(key, this.ctx.findings(key)));
     const active = state.active;
+    const bench = this.ctx.benchmarks.comparison();
     const files = new Set([...findings.map((f) => f.file), ...(active?.heat.files.keys() ?? []), ...(extraFile ? [extraFile] : [])]);
     const parsers = await loadParsers(files);
     return {
@@ -94,6 +98,7 @@ export class ConsoleRequests {
       profile: active && { name: active.name, path: active.path, profile: active.profile, stats: active.stats, heat: active.heat, map: state.map },
       loadedProfiles: state.loaded,
       comparison: this.comparison(),
+      benchmarks: bench && benchmarkEvidence(bench, state.runs),
       rules: RULES.map((r) => r.meta),
       externalRules: externalRulesOf(findings),
       sources: createSourceAccess((file) => this.read(file), parsers, this.functions),

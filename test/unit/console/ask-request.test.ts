@@ -58,8 +58,10 @@ describe('the hotpath/ask request', () => {
           map: (fn) => profiles.mapperFor(fn),
           baseline: null,
           comparison: undefined,
+          runs: undefined,
         }),
       },
+      benchmarks: { comparison: () => undefined },
     }).register();
   });
   after(() => {
