@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
 import { registerCompareBenchmarksCommand } from './commands/compare-benchmarks';
+import { registerOpenExample } from './commands/open-example';
 import { registerSarifFeatures } from './commands/sarif';
 import { registerProfileFeatures } from './profiles/profile-features';
 import { ScanStatusItem } from './status';
@@ -48,6 +49,7 @@ export function startHotpath(context: vscode.ExtensionContext): RunningHotpath {
     vscode.commands.registerCommand('hotpath.showOutput', () => output.show()),
     vscode.commands.registerCommand('hotpath.restartServer', () => client.restart()),
     registerCompareBenchmarksCommand(client),
+    registerOpenExample(context),
   );
   registerProfileFeatures(context, client, output);
   registerSarifFeatures(context, client, output);

@@ -24,6 +24,7 @@ import { assertCodeServerInstalled, installExtension, makeCodeServerDirs, startC
 import { errorEntries, extensionChannelLogs, extensionHostLogs } from './extension-host-logs';
 import { findingsFlow } from './findings-flow';
 import { profileImportFlow } from './profile-flow';
+import { walkthroughFlow } from './walkthrough-flow';
 import { screenshotsIn } from './screenshots';
 import { openWorkbench, runCommand, STEP_TIMEOUT_MS, statusBarItem } from './workbench';
 import type { WorkbenchUnderTest } from './workbench-under-test';
@@ -47,6 +48,8 @@ const ALLOWED_IN_VSIX = [
   // The page that diagnostics of findings without a Hotpath rule link to (server/src/diagnostics.ts).
   /^extension\/docs\/profiles\.md$/,
   /^extension\/media\/.+$/,
+  // The example workspace the walkthrough opens (client/src/commands/open-example.ts).
+  /^extension\/examples\/.+$/,
   /^extension\/syntaxes\/.+$/,
 ];
 /** What the extension cannot run without. */
@@ -61,6 +64,8 @@ const REQUIRED_IN_VSIX = [
   'extension/dist/scan-worker.js',
   'extension/dist/wasm/web-tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
+  'extension/examples/javascript/report.js',
+  'extension/examples/profiles/report.cpuprofile',
 ];
 
 function runPackageScript(): void {
@@ -132,6 +137,7 @@ describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 6
 
   findingsFlow(workbench);
   profileImportFlow(workbench);
+  walkthroughFlow(workbench);
 
   it('activates without errors in the extension host log, and reports its activation time', async (t) => {
     // VS Code shows each extension's activation time (loading its code and calling activate) in
