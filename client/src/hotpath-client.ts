@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
 import { registerSarifFeatures } from './commands/sarif';
+import { registerApiKeyCommand } from './console/model/api-key-command';
 import { registerProfileFeatures } from './profiles/profile-features';
 import { ScanStatusItem } from './status';
 
@@ -46,6 +47,7 @@ export function startHotpath(context: vscode.ExtensionContext): RunningHotpath {
     vscode.commands.registerCommand('hotpath.rescan', () => client.sendRequest(rescanRequest)),
     vscode.commands.registerCommand('hotpath.showOutput', () => output.show()),
     vscode.commands.registerCommand('hotpath.restartServer', () => client.restart()),
+    registerApiKeyCommand(context),
   );
   registerProfileFeatures(context, client, output);
   registerSarifFeatures(context, client, output);

@@ -60,7 +60,8 @@ export const DEFAULT_LIMITS: Readonly<ChatLimits> = {
 /** How much of an error response's body is read for its message. */
 const ERROR_BODY_LIMIT = 4096;
 
-function seconds(ms: number): string {
+/** A duration as messages state it: `0.2 s`, `30 s`. */
+export function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
