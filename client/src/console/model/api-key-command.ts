@@ -8,10 +8,8 @@ import { chatCompletionsUrl } from './chat-completions';
 import { apiKeyName, keyProblem } from './endpoint-source';
 import { endpointSettings } from './model-settings';
 
-export const SET_API_KEY_COMMAND = 'hotpath.console.setApiKey';
-
 export function registerApiKeyCommand(context: vscode.ExtensionContext): vscode.Disposable {
-  return vscode.commands.registerCommand(SET_API_KEY_COMMAND, async () => {
+  return vscode.commands.registerCommand('hotpath.console.setApiKey', async () => {
     const { endpoint } = endpointSettings();
     if (!endpoint) {
       const open = await vscode.window.showWarningMessage('Set the endpoint first (user setting hotpath.console.endpoint): the key is kept for it.', 'Open Settings');
