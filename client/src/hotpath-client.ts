@@ -10,6 +10,7 @@ import { InitializationOptions, rescanRequest, scanStatusNotification } from '..
 import { registerCompareBenchmarksCommand } from './commands/compare-benchmarks';
 import { registerOpenExample } from './commands/open-example';
 import { registerSarifFeatures } from './commands/sarif';
+import { registerApiKeyCommand } from './console/model/api-key-command';
 import { registerProfileFeatures } from './profiles/profile-features';
 import { ScanStatusItem } from './status';
 
@@ -50,6 +51,7 @@ export function startHotpath(context: vscode.ExtensionContext): RunningHotpath {
     vscode.commands.registerCommand('hotpath.restartServer', () => client.restart()),
     registerCompareBenchmarksCommand(client),
     registerOpenExample(context),
+    registerApiKeyCommand(context),
   );
   registerProfileFeatures(context, client, output);
   registerSarifFeatures(context, client, output);

@@ -225,11 +225,24 @@ export const compareBenchmarksRequest = new RequestType<{ base: string; current:
 export interface AskParams {
   question: string;
   context?: { uri: string; range: Range };
+  /**
+   * Also build the grounded context a language model would be given with this question (the
+   * console asks for it only when the user has turned a model on).
+   */
+  modelContext?: boolean;
+}
+
+/** The engine's answer, with the language model's context when it was asked for. */
+export interface AskAnswer extends Answer {
+  /** Markdown: the figures with their sources, the findings involved, the function's code. */
+  modelContext?: string;
 }
 
 /**
  * Sent by the client (the optimization console): answer a question about the code's performance
  * from the findings, the active profile and its baseline. The Answer is markdown safe to render,
- * links to file ranges, follow-up questions and actions (see server/src/console/answer.ts).
+ * links to file ranges, follow-up questions and actions (see server/src/console/answer.ts); with
+ * `modelContext: true` it also carries the context block for a language model
+ * (server/src/console/model-context.ts).
  */
-export const askRequest = new RequestType<AskParams, Answer, void>('hotpath/ask');
+export const askRequest = new RequestType<AskParams, AskAnswer, void>('hotpath/ask');

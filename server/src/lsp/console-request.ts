@@ -1,13 +1,15 @@
 /**
  * `hotpath/ask`: the optimization console's questions, answered from the server's state — the
  * findings shown (Hotpath's and imported SARIF results), the active profile and its comparison
- * with a baseline, the benchmark results compared — by the engine in console/.
+ * with a baseline, the benchmark results compared — by the engine in console/; and, when asked,
+ * the context a language model would be given with the question (console/model-context.ts).
  */
 import * as fs from 'node:fs';
 import { Connection, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { ask } from '../console/ask';
 import { benchmarkEvidence } from '../console/benchmark-evidence';
 import { comparisonFromDiff } from '../console/comparison';
+import { buildModelContext } from '../console/model-context';
 import { ConsoleModel, externalRulesOf, ProfileComparison, sourcedFindings } from '../console/model';
 import { contextFile } from '../console/scope';
 import { createSourceAccess, FunctionCache, loadParsers } from '../console/source-access';
@@ -42,15 +44,19 @@ function isPosition(value: unknown): value is Range['start'] {
 
 /** The parameters, checked: they come from a webview. */
 function checked(params: unknown): AskParams {
-  const { question, context } = (params ?? {}) as Partial<AskParams>;
+  const { question, context, modelContext } = (params ?? {}) as Partial<AskParams>;
   if (typeof question !== 'string' || question.length > MAX_QUESTION) {
     throw new ResponseError(ErrorCodes.InvalidParams, `ask needs { "question": "…" } of at most ${MAX_QUESTION} characters`);
   }
-  if (context === undefined || context === null) return { question };
+  if (modelContext !== undefined && modelContext !== null && typeof modelContext !== 'boolean') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'ask\'s modelContext must be true or false');
+  }
+  const withModel = modelContext === true ? { modelContext } : {};
+  if (context === undefined || context === null) return { question, ...withModel };
   if (typeof context.uri !== 'string' || !isPosition(context.range?.start) || !isPosition(context.range?.end)) {
     throw new ResponseError(ErrorCodes.InvalidParams, 'ask\'s context must be { "uri": "…", "range": { "start": {…}, "end": {…} } }');
   }
-  return { question, context: { uri: context.uri, range: { start: context.range.start, end: context.range.end } } };
+  return { question, context: { uri: context.uri, range: { start: context.range.start, end: context.range.end } }, ...withModel };
 }
 
 export class ConsoleRequests {
@@ -60,9 +66,10 @@ export class ConsoleRequests {
 
   register(): void {
     this.ctx.connection.onRequest(askRequest, async (params) => {
-      const { question, context } = checked(params);
+      const { question, context, modelContext } = checked(params);
       const model = await this.model(contextFile(context));
-      return ask(question, model, context);
+      const answer = ask(question, model, context);
+      return modelContext ? { ...answer, modelContext: buildModelContext(answer, model, context) } : answer;
     });
   }
 
