@@ -14,7 +14,8 @@ import type { Range } from '../../../server/src/findings';
 import { errorMessage } from '../request-errors';
 import { ConsoleState } from './console-state';
 import { checkFromWebview, type FromWebview, type ToWebview, type TranscriptEntry } from './messages';
-import type { ModelAnswerSource } from './model-source';
+import type { ModelAnswerSource, ModelRequest } from './model-source';
+import { ModelRuns } from './model-runs';
 import { consolePage } from './page-html';
 import { CONSOLE_VIEW_TYPE } from './view-type';
 
@@ -40,9 +41,7 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
   private readonly state: ConsoleState;
   private readonly posted = new vscode.EventEmitter<ToWebview>();
   readonly onDidPost = this.posted.event;
-  private readonly modelRuns = new Map<number, vscode.CancellationTokenSource>();
-  /** The user has seen what is sent to the model and agreed, in this session. */
-  private modelConfirmed = false;
+  private readonly models: ModelRuns;
   /** The last text editor, for questions about "this": a focused webview leaves no active editor. */
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
   private readonly disposables: vscode.Disposable[] = [];
@@ -51,9 +50,10 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     private readonly context: vscode.ExtensionContext,
     private readonly client: Pick<LanguageClient, 'sendRequest'>,
     private readonly output: vscode.LogOutputChannel,
-    private readonly model?: ModelAnswerSource,
+    model?: ModelAnswerSource,
   ) {
     this.state = new ConsoleState(context.workspaceState, (why) => output.warn(`Console: dropped ${why}`));
+    this.models = new ModelRuns(model, (message) => this.post(message), () => new vscode.CancellationTokenSource(), (line) => output.info(line));
     this.disposables.push(
       this.posted,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -93,8 +93,7 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     const subscriptions = [
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidDispose(() => {
-        for (const run of this.modelRuns.values()) run.cancel();
-        this.modelRuns.clear();
+        this.models.cancelAll();
         this.panel = undefined;
         vscode.Disposable.from(...subscriptions).dispose();
       }),
@@ -135,19 +134,24 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
       case 'copy':
         return vscode.env.clipboard.writeText(message.text);
       case 'modelPreview':
-        return this.modelPreview(message.entryId);
+        return this.models.requested(message.entryId, this.modelRequest(message.entryId));
       case 'modelSend':
-        this.modelConfirmed = true;
-        return this.modelStream(message.entryId);
+        return this.models.confirm(message.entryId, this.modelRequest(message.entryId));
       case 'modelCancel':
-        this.modelRuns.get(message.entryId)?.cancel();
-        return;
+        return this.models.cancel(message.entryId);
     }
   }
 
   private post(message: ToWebview): void {
     this.posted.fire(message);
     void this.panel?.webview.postMessage(message);
+  }
+
+  /** What the model is asked about an entry. */
+  private modelRequest(entryId: number): ModelRequest | undefined {
+    const answer = this.answerOf(entryId);
+    // The engine's answer is the grounding until the engine builds a context block of its own.
+    return answer && { question: answer.question, context: answer.markdown };
   }
 
   private answerOf(entryId: number) {
@@ -167,20 +171,8 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     }
   }
 
-  private async modelLabel(): Promise<{ label: string } | null> {
-    if (!this.model) return null;
-    try {
-      const availability = await this.model.availability();
-      if (availability.available) return { label: availability.label };
-      this.output.info(`Console: no language model: ${availability.reason}`);
-    } catch (error) {
-      this.output.warn(`Console: the language model's availability is unknown: ${errorMessage(error)}`);
-    }
-    return null;
-  }
-
   private async sendState(): Promise<void> {
-    const [suggestions, model] = await Promise.all([this.suggestions(), this.modelLabel()]);
+    const [suggestions, model] = await Promise.all([this.suggestions(), this.models.available()]);
     this.post({ type: 'state', entries: [...this.state.transcript], history: [...this.state.questions], suggestions, model });
   }
 
@@ -217,40 +209,6 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     // The file opens next to the console, not in its place.
     const viewColumn = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
     await vscode.window.showTextDocument(uri, { selection, viewColumn, preserveFocus: false });
-  }
-
-  private modelRequest(entryId: number) {
-    const answer = this.answerOf(entryId);
-    // The engine's answer is the grounding until it builds a context block of its own.
-    return answer && { question: answer.question, context: answer.markdown };
-  }
-
-  private async modelPreview(entryId: number): Promise<void> {
-    const request = this.modelRequest(entryId);
-    const model = await this.modelLabel();
-    if (!request || !model || !this.model) return this.output.warn(`Console: no model answer for entry ${entryId}`);
-    if (this.modelConfirmed) return this.modelStream(entryId);
-    this.post({ type: 'modelPreview', entryId, label: model.label, text: this.model.preview(request) });
-  }
-
-  private async modelStream(entryId: number): Promise<void> {
-    const request = this.modelRequest(entryId);
-    if (!request || !this.model || this.modelRuns.has(entryId)) return;
-    const run = new vscode.CancellationTokenSource();
-    this.modelRuns.set(entryId, run);
-    try {
-      for await (const text of this.model.stream(request, run.token)) {
-        if (run.token.isCancellationRequested) break;
-        this.post({ type: 'modelChunk', entryId, text });
-      }
-      this.post({ type: 'modelEnd', entryId, status: run.token.isCancellationRequested ? 'cancelled' : 'done', message: null });
-    } catch (error) {
-      const cancelled = run.token.isCancellationRequested;
-      this.post({ type: 'modelEnd', entryId, status: cancelled ? 'cancelled' : 'failed', message: cancelled ? null : errorMessage(error) });
-    } finally {
-      this.modelRuns.delete(entryId);
-      run.dispose();
-    }
   }
 
   dispose(): void {
