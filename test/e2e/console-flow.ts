@@ -3,7 +3,8 @@
  * fix first?" typed into its input, and the answer, drawn in the webview, ranks the N+1 query
  * of the hot function loadCustomers first (the profile flow has imported the examples' profile)
  * with a `file:line` link; clicking the link opens report.js with the finding's range selected.
- * The expected first link is the one `hotpath ask` gives with the same profile.
+ * The expected first link is the one `hotpath ask` gives with the same profile. After a reload of
+ * the window, the console is back with its transcript, and Up in its input recalls the question.
  *
  * The webview's page is an iframe inside an iframe of the workbench, reached with frameLocator.
  */
@@ -64,5 +65,20 @@ export function consoleFlow(workbench: WorkbenchUnderTest): void {
     const selection = `Ln ${range.end.line + 1}, Col ${range.end.character + 1} (${range.end.character - range.start.character} selected)`;
     await page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: selection }).waitFor({ timeout: STEP_TIMEOUT_MS });
     await workbench.screenshots.step(page, 'console-link-opened.png');
+  });
+
+  it('keeps the transcript and the question history when the window is reloaded', async () => {
+    const page = workbench.page();
+    await page.reload({ timeout: STEP_TIMEOUT_MS });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // VS Code restores the console's panel, and the console its transcript.
+    const frame = consolePage(page);
+    const restored = frame.locator('.entry', { has: frame.locator('.question', { hasText: QUESTION }) }).last();
+    await restored.locator('a.file-link', { hasText: expected.links[0].label }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // Up in the empty input brings the last question back.
+    const input = frame.locator('#question');
+    await input.click();
+    await input.press('ArrowUp');
+    assert.equal(await input.inputValue(), QUESTION);
   });
 }

@@ -33,9 +33,9 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The Content-Security-Policy: the extension's styles and the nonce'd script, nothing more. */
+/** The Content-Security-Policy: the extension's stylesheet and the nonce'd script, nothing more (no images, fonts or connections). */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [`default-src 'none'`, `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 
 function tabStrip(tabs: readonly ConsoleTab[]): string {

@@ -35,7 +35,7 @@ describe('the console page', () => {
     const nonce = nonceOf(html);
     assert.equal(
       policyOf(html),
-      `default-src 'none'; style-src ${RESOURCES.cspSource}; font-src ${RESOURCES.cspSource}; img-src ${RESOURCES.cspSource}; script-src 'nonce-${nonce}'`,
+      `default-src 'none'; style-src ${RESOURCES.cspSource}; script-src 'nonce-${nonce}'`,
     );
     assert.ok(html.includes(`<link rel="stylesheet" href="${RESOURCES.styleUri}">`), html);
   });
