@@ -6,8 +6,6 @@
 import * as vscode from 'vscode';
 import type { ConsoleController } from '../console/console-panel';
 
-export const OPEN_CONSOLE_COMMAND = 'hotpath.openConsole';
-
 export function registerOpenConsoleCommand(controller: ConsoleController): vscode.Disposable {
-  return vscode.commands.registerCommand(OPEN_CONSOLE_COMMAND, () => controller.open());
+  return vscode.commands.registerCommand('hotpath.openConsole', () => controller.open());
 }
