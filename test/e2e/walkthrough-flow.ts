@@ -11,6 +11,7 @@ const STEPS: ReadonlyArray<{ title: string; button: string }> = [
   { title: 'Open the example workspace', button: 'Open the Example Workspace' },
   { title: 'See the predicted bottlenecks', button: 'Show the Problems Panel' },
   { title: "Import the example's profile", button: 'Import Profile…' },
+  { title: 'Ask what to fix first', button: 'Open the Optimization Console' },
 ];
 
 export function walkthroughFlow(workbench: WorkbenchUnderTest): void {
