@@ -22,9 +22,15 @@ test('the language model is off by default and its endpoint cannot come from a w
   assert.ok(!Object.keys(properties).some((key) => /key|secret|token/i.test(key)), 'an API key setting is declared');
 });
 
-test('untrusted workspaces are supported in a limited way, without the model settings', () => {
+test('untrusted workspaces are supported in a limited way, without the model settings or the watched globs', () => {
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['hotpath.console.model', 'hotpath.console.endpoint', 'hotpath.console.endpointModel']);
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+    'hotpath.profile.watch',
+    'hotpath.sarif.files',
+    'hotpath.console.model',
+    'hotpath.console.endpoint',
+    'hotpath.console.endpointModel',
+  ]);
 });
 
 test('the API key is set through a command', () => {

@@ -66,9 +66,7 @@ function hex(text: string): Uint8Array {
 }
 
 function refused(bytes: Uint8Array, problem: RegExp): void {
-  const started = performance.now();
   assert.throws(() => readMarshal(bytes), (error: unknown) => error instanceof MarshalError && problem.test(error.message));
-  assert.ok(performance.now() - started < 1000, 'refused quickly');
 }
 
 describe('marshal reader', () => {

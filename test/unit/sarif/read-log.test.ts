@@ -56,11 +56,9 @@ describe('reading SARIF log files', () => {
     assert.ok(fs.statSync(file).size > 200 * MB);
     const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     const before = used();
-    const started = Date.now();
     const message = await refusal(file);
     assert.match(message, /^huge\.sarif: the log is 200 MB, larger than the 64 MB Hotpath reads; keep fewer results in it/);
     assert.ok(used() - before < 16 * MB, `reading the refused log took ${((used() - before) / MB).toFixed(0)} MB`);
-    assert.ok(Date.now() - started < 2000, 'the refusal should not wait for the content');
     assert.equal(MAX_SARIF_BYTES, 64 * MB, 'the documented limit');
   });
 
