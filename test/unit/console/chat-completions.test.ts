@@ -182,6 +182,23 @@ describe('the chat-completions client', { timeout: 20_000 }, () => {
     }
   });
 
+  it('refuses an event that never ends, before it fills the memory', async () => {
+    server.answer((res) => {
+      startStream(res);
+      const line = `data: ${'x'.repeat(64 * 1024)}\n`;
+      const write = () => {
+        while (!res.destroyed && res.write(line));
+        if (!res.destroyed) res.once('drain', write);
+      };
+      write();
+    });
+    const closed = server.closedByClient();
+    const { pieces, error } = await run();
+    assert.deepEqual(pieces, []);
+    assert.equal(error?.message, "The endpoint's reply could not be read: an event of the stream is longer than 1024 KB.");
+    await closed;
+  });
+
   it('stops a reply past the size limit, keeping the text up to it', async () => {
     server.answer((res) => {
       startStream(res);

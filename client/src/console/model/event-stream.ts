@@ -23,6 +23,8 @@ export function excerpt(value: string): string {
 export class EventStreamReader {
   private pending = '';
   private data: string[] = [];
+  /** Characters of the event being read, held to the same bound as a line. */
+  private size = 0;
 
   /** The payloads of the events the text completes. */
   push(text: string): string[] {
@@ -49,6 +51,7 @@ export class EventStreamReader {
       if (this.data.length === 0) return undefined;
       const payload = this.data.join('\n');
       this.data = [];
+      this.size = 0;
       return payload;
     }
     // A comment, which servers send to keep the connection open.
@@ -56,7 +59,12 @@ export class EventStreamReader {
     const colon = line.indexOf(':');
     const field = colon < 0 ? line : line.slice(0, colon);
     if (!FIELDS.has(field)) throw new EventStreamError(`the reply is not an event stream: it has the line ${excerpt(line)}`);
-    if (field === 'data') this.data.push(colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, ''));
+    if (field === 'data') {
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      this.size += value.length + 1;
+      if (this.size > MAX_EVENT_LINE) throw new EventStreamError(`an event of the stream is longer than ${MAX_EVENT_LINE / 1024} KB`);
+      this.data.push(value);
+    }
     return undefined;
   }
 }
