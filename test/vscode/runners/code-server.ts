@@ -80,7 +80,8 @@ export async function runSuiteInCodeServer(workDir: string, onOutput: (line: str
       ['extensionDevelopmentPath', remoteUri(repoRoot)],
       ['extensionTestsPath', remoteUri(suiteIndex)],
     ];
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // A loaded machine can take longer than Playwright's 30 s default to serve the workbench.
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 120_000 });
     const running = server;
     const exitCode = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the extension-host suite did not end within ${SUITE_TIME_LIMIT_MS / 60_000} minutes:\n${output}`)), SUITE_TIME_LIMIT_MS);
