@@ -4,12 +4,16 @@
  * from sending the change to the publishDiagnostics for that version. The peer replays the same
  * edits on a web-tree-sitter tree in this process (tree.edit, then an incremental parse), one peer
  * edit after each server edit so both see the same state of the machine. The rules are then run
- * on the peer's tree too, timed apart, to tell the analysis from the server's own overhead.
+ * on the peer's tree too, timed apart, to tell the analysis from the server's own overhead: all
+ * of them on the whole file, and the analysis the server runs (the edited function alone when
+ * it can, see edited-analysis.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Point, Tree } from 'web-tree-sitter';
 import { LspSession, startSession } from '../../scripts/lsp-session';
+import { afterEdit, including } from '../../server/src/documents/changed-span';
+import { analyzeEdited } from '../../server/src/documents/edited-analysis';
 import { AnalysisConfig } from '../../server/src/rules/config';
 import { analyzeTree } from '../../server/src/rules/engine';
 import { GrammarId, grammarInfo } from '../../server/src/syntax/languages';
@@ -30,6 +34,10 @@ export interface KeystrokeLatency {
   peerMs: number[];
   /** Every rule on the peer's new tree, in this process. */
   rulesMs: number[];
+  /** The analysis the server runs on the peer's new tree (the edited function alone when it can), in this process. */
+  editedMs: number[];
+  /** Edits after which that analysis was of the edited function alone. */
+  functionOnly: number;
   findingsAtEnd: number;
 }
 
@@ -129,8 +137,10 @@ export async function keystrokeLatency(serverPath: string, file: CorpusFile, tex
     const uri = await session.open(file.path, text, info.editorIds[0]);
     await session.waitForDiagnostics(uri, (p) => p.version === 1);
     const openMs = now() - sent;
-    const result: KeystrokeLatency = { file, line: line + 1, typed, openMs, openPeerMs, lspMs: [], peerMs: [], rulesMs: [], findingsAtEnd: 0 };
+    const result: KeystrokeLatency = { file, line: line + 1, typed, openMs, openPeerMs, lspMs: [], peerMs: [], rulesMs: [], editedMs: [], functionOnly: 0, findingsAtEnd: 0 };
     const config = new AnalysisConfig();
+    let lineCount = lines.length;
+    let last = analyzeEdited(tree!, file.grammar, config, lineCount, 'all', undefined).last;
     let current = text;
     let offset = lines.slice(0, line + 1).reduce((sum, l) => sum + l.length + 1, 0) - 1;
     let at: Point = { row: line, column: lines[line].length };
@@ -146,11 +156,20 @@ export async function keystrokeLatency(serverPath: string, file: CorpusFile, tex
       tree!.edit(edit);
       const next: Tree | null = parser.parse(current, tree);
       result.peerMs.push(now() - peerStart);
+      // What changed, as the server tracks it: the edit and what the reparse restructured.
+      let changed = afterEdit(undefined, offset, offset, offset + 1);
+      for (const range of tree!.getChangedRanges(next!)) changed = including(changed, range.startIndex, range.endIndex);
       tree!.delete();
       tree = next;
       const rulesStart = now();
       analyzeTree(tree!, file.grammar, config);
       result.rulesMs.push(now() - rulesStart);
+      if (char === '\n') lineCount++;
+      const editedStart = now();
+      const edited = analyzeEdited(tree!, file.grammar, config, lineCount, changed, last);
+      result.editedMs.push(now() - editedStart);
+      if (edited.scope) result.functionOnly++;
+      last = edited.last;
 
       offset++;
       at = edit.newEndPosition;

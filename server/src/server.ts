@@ -14,6 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { toDiagnostic } from './diagnostics';
+import { analyzeEdited } from './documents/edited-analysis';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
@@ -26,7 +27,6 @@ import { ConsoleRequests } from './lsp/console-request';
 import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
-import { analyzeTree } from './rules/engine';
 import { DEFAULTS, HotpathSettings } from './settings';
 import { SOURCE_EXTENSIONS } from './syntax/languages';
 import { VERSION } from './version';
@@ -195,6 +195,7 @@ async function analyzeOpen(uri: string): Promise<void> {
   if (skip) {
     if (!skippedOpen.has(key)) log(`Not analyzing ${key}: ${skip}`);
     skippedOpen.add(key);
+    doc.lastAnalysis = undefined;
     store.setOpen(key, []);
     return;
   }
@@ -202,12 +203,15 @@ async function analyzeOpen(uri: string): Promise<void> {
   try {
     const tree = await documents.tree(doc);
     if (!tree) return;
-    const { findings, failures } = analyzeTree(tree, doc.grammar.id, config);
+    const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, documents.takeChanges(doc), doc.lastAnalysis);
+    doc.lastAnalysis = edited.last;
+    const { findings, failures } = edited.analysis;
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
     store.setOpen(key, findings);
     await profiles.documentChanged(key);
   } catch (error) {
     connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    doc.lastAnalysis = undefined;
     store.setOpen(key, []);
   }
 }

@@ -8,6 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { grammarForDocument, GrammarInfo } from '../syntax/languages';
 import { parserFor } from '../syntax/parsers';
+import { afterEdit, ChangedSpan, including } from './changed-span';
+import type { LastAnalysis } from './edited-analysis';
 
 export interface OpenDocument {
   uri: string;
@@ -18,6 +20,10 @@ export interface OpenDocument {
   tree?: Tree;
   /** The document version the tree was parsed from; behind `document.version` after edits. */
   treeVersion?: number;
+  /** What changed since the last analysis took it (see takeChanges); undefined when nothing did. */
+  changed?: ChangedSpan;
+  /** The findings of the last analysis, which the next one may partly keep (see edited-analysis.ts). */
+  lastAnalysis?: LastAnalysis;
 }
 
 function point(document: TextDocument, offset: number) {
@@ -70,6 +76,7 @@ export class OpenDocuments {
       path: file,
       document: TextDocument.create(uri, languageId, version, text),
       grammar: grammarForDocument(languageId, file ?? uri),
+      changed: 'all',
     };
     this.docs.set(uri, doc);
     return doc;
@@ -79,10 +86,13 @@ export class OpenDocuments {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     for (const change of changes) {
-      if ('range' in change && doc.tree) {
-        doc.tree.edit(editFor(doc.document, change));
-      } else if (!('range' in change)) {
+      if ('range' in change) {
+        const edit = editFor(doc.document, change);
+        doc.tree?.edit(edit);
+        doc.changed = afterEdit(doc.changed, edit.startIndex, edit.oldEndIndex, edit.newEndIndex);
+      } else {
         this.dropTree(doc);
+        doc.changed = 'all';
       }
       doc.document = TextDocument.update(doc.document, [change], version);
     }
@@ -105,10 +115,21 @@ export class OpenDocuments {
     if (doc.tree && doc.treeVersion === doc.document.version) return doc.tree;
     const old = doc.tree;
     const tree = parser.parse(doc.document.getText(), old) ?? undefined;
+    if (old && tree) {
+      // Where the reparse gave the edited text another structure, beyond the edits themselves.
+      for (const range of old.getChangedRanges(tree)) doc.changed = including(doc.changed, range.startIndex, range.endIndex);
+    }
     old?.delete();
     doc.tree = tree;
     doc.treeVersion = doc.document.version;
     return tree;
+  }
+
+  /** What changed since the last call, for an analysis of the document's current tree. */
+  takeChanges(doc: OpenDocument): ChangedSpan | undefined {
+    const changed = doc.changed;
+    doc.changed = undefined;
+    return changed;
   }
 
   dispose(): void {

@@ -149,6 +149,9 @@ export const blockingCallInAsync: Rule = {
     ],
   },
 
+  // Whether any call can resolve to a blocking one depends on the modules the whole text names.
+  fileWide: (language, text) => String(mayNameBlockingRoot(language, text)),
+
   check(context) {
     const { facts, dialect } = context;
     const byNode = new Map(facts.functions.map((f) => [f.node.id, f]));

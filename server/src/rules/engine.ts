@@ -1,16 +1,18 @@
 /**
- * Runs every enabled rule over one parsed file: one facts walk, then each rule's check.
+ * Runs every enabled rule over one parsed file, or over one function of it: one facts walk, then
+ * each rule's check.
  */
 import type { Tree } from 'web-tree-sitter';
-import { compareFindings, EnclosingFunction, Finding } from '../findings';
+import { compareFindings, EnclosingFunction, Finding, Severity } from '../findings';
 import type { Assignment, Dialect } from '../syntax/dialect';
 import { dialectFor } from '../syntax/dialects';
 import { collectFacts, FactQueries, factQueries } from '../syntax/facts';
-import { GrammarId, grammarInfo } from '../syntax/languages';
+import { GrammarId, grammarInfo, LanguageId } from '../syntax/languages';
 import type { Node } from 'web-tree-sitter';
 import type { AnalysisConfig } from './config';
 import { nodeRange } from './describe';
 import { RULES } from './index';
+import type { Rule } from './rule';
 
 export interface Analysis {
   findings: Finding[];
@@ -20,10 +22,10 @@ export interface Analysis {
 
 const queries = new Map<GrammarId, FactQueries>();
 
-function queriesFor(grammar: GrammarId, tree: Tree): FactQueries {
+function queriesFor(grammar: GrammarId, root: Node): FactQueries {
   let compiled = queries.get(grammar);
   if (!compiled) {
-    compiled = factQueries(tree.language, dialectFor(grammar));
+    compiled = factQueries(root.tree.language, dialectFor(grammar));
     queries.set(grammar, compiled);
   }
   return compiled;
@@ -69,16 +71,44 @@ function remembering(dialect: Dialect): Dialect {
   };
 }
 
-export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
-  const language = grammarInfo(grammar).language;
-  const dialect = remembering(dialectFor(grammar));
-  const facts = collectFacts(tree, queriesFor(grammar, tree), dialect);
-  const findings: Finding[] = [];
-  const failures: string[] = [];
+/** The rules that run on files of the language, with the severity their findings get. */
+function enabledRules(language: LanguageId, config: AnalysisConfig): Array<{ rule: Rule; severity: Severity }> {
+  const enabled: Array<{ rule: Rule; severity: Severity }> = [];
   for (const rule of RULES) {
     if (!rule.meta.languages.includes(language)) continue;
     const severity = config.severity(rule.meta);
-    if (!severity) continue;
+    if (severity) enabled.push({ rule, severity });
+  }
+  return enabled;
+}
+
+/** Every finding of one file. */
+export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
+  return analyzeCode(tree.rootNode, grammar, config);
+}
+
+/**
+ * What the enabled rules read of a file's whole text beyond the code they check (see
+ * Rule.fileWide): findings outside an edited function stand only while this is unchanged.
+ */
+export function fileWideReads(text: string, grammar: GrammarId, config: AnalysisConfig): string {
+  const language = grammarInfo(grammar).language;
+  return enabledRules(language, config)
+    .map(({ rule }) => rule.fileWide?.(language, text) ?? '')
+    .join('\n');
+}
+
+/**
+ * The findings in the code under `root`: a tree's root node, or a function that no loop,
+ * callback or other function encloses (see collectFacts).
+ */
+export function analyzeCode(root: Node, grammar: GrammarId, config: AnalysisConfig): Analysis {
+  const language = grammarInfo(grammar).language;
+  const dialect = remembering(dialectFor(grammar));
+  const facts = collectFacts(root, queriesFor(grammar, root), dialect);
+  const findings: Finding[] = [];
+  const failures: string[] = [];
+  for (const { rule, severity } of enabledRules(language, config)) {
     try {
       rule.check({
         language,

@@ -54,4 +54,10 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * What the check reads of the file's whole text, for rules whose findings in one function can
+   * change with text elsewhere in the file. After an edit inside one function, the findings
+   * elsewhere are kept only when this gives the same string for the new text as for the old.
+   */
+  fileWide?(language: LanguageId, text: string): string;
 }

@@ -7,7 +7,7 @@
  * text (scope-words.ts), then runs one query over the regions they cover: the sites there, and
  * the functions that stand between a site and its loops. Nothing visits the rest of the tree.
  */
-import { Language, Node, Query, Tree } from 'web-tree-sitter';
+import { Language, Node, Query } from 'web-tree-sitter';
 import type { Dialect, FunctionShape, LoopShape, SiteKind } from './dialect';
 import { scopeCandidates } from './scope-words';
 
@@ -190,21 +190,25 @@ function enclosingFunction(node: Node, dialect: Dialect): Node | undefined {
   return undefined;
 }
 
-export function collectFacts(tree: Tree, queries: FactQueries, dialect: Dialect): FileFacts {
+/**
+ * The facts of the code under `root`: a tree's root node for a whole file, or one function that
+ * no loop, callback or other function encloses, whose facts then depend on its own code only.
+ */
+export function collectFacts(root: Node, queries: FactQueries, dialect: Dialect): FileFacts {
   const scopes = new Scopes(dialect);
-  for (const node of scopeCandidates(tree, dialect)) scopes.add(node);
+  for (const node of scopeCandidates(root, dialect)) scopes.add(node);
   const sites: SiteCapture[] = [];
-  for (const root of regionRoots(scopes.sorted())) {
+  for (const region of regionRoots(scopes.sorted())) {
     // Run on the region's root, the query walks its subtree only: no descent from the tree's
     // root to find the region, and no capture of the nodes around it.
-    for (const { name, node } of queries.sites.captures(root)) {
+    for (const { name, node } of queries.sites.captures(region)) {
       if (name === 'function') scopes.addPlainFunction(node);
       else sites.push({ kind: name as SiteKind, node, start: node.startIndex, end: node.endIndex });
     }
     // A site's function may be one around the whole region: the nearest one is enough, since
     // the loops and functions a site is recorded with stop at the first function that is not a
     // per-item callback, and the nearest one around a region opens no region of its own.
-    const outer = enclosingFunction(root, dialect);
+    const outer = enclosingFunction(region, dialect);
     if (outer) scopes.addPlainFunction(outer);
   }
   return assemble(scopes.sorted(), sites);

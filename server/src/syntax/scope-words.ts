@@ -9,16 +9,15 @@
  * (a query, or `descendantsOfType`) costs 16-27% of the time the parse took, on the bench corpus
  * of every language; the words cost a few percent, comments and strings that say "for" included.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { Dialect } from './dialect';
 
 /**
- * The nodes the dialect's scope words belong to, each once, in no particular order. Candidates:
- * the caller reads each with `loop()` or `func()`.
+ * The nodes the dialect's scope words within `root` (a tree's root, or one function) belong to,
+ * each once, in no particular order. Candidates: the caller reads each with `loop()` or `func()`.
  */
-export function scopeCandidates(tree: Tree, dialect: Dialect): Node[] {
-  const root = tree.rootNode;
-  // The root starts at the first token: the text it returns starts there too.
+export function scopeCandidates(root: Node, dialect: Dialect): Node[] {
+  // A node's text starts at its first token, where its start index points.
   const text = root.text;
   const base = root.startIndex;
   const found = new Map<number, Node>();

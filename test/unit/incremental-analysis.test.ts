@@ -1,0 +1,102 @@
+/**
+ * An open document's findings after edits, computed as the server does (the edited function
+ * alone when it can, see edited-analysis.ts), must equal a full analysis of a fresh parse of the
+ * same text — for any sequence of edits of the rule fixtures of every language.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyzeEdited } from '../../server/src/documents/edited-analysis';
+import { OpenDocuments } from '../../server/src/documents/open-documents';
+import { AnalysisConfig } from '../../server/src/rules/config';
+import { analyzeTree } from '../../server/src/rules/engine';
+import { grammarForPath, GrammarInfo, LanguageId } from '../../server/src/syntax/languages';
+import { parserFor } from '../../server/src/syntax/parsers';
+import { fixturesDir } from '../helpers/paths';
+
+interface Fixture {
+  name: string;
+  grammar: GrammarInfo;
+  text: string;
+}
+
+function fixtures(language: LanguageId): Fixture[] {
+  const root = path.join(fixturesDir, 'rules');
+  const found: Fixture[] = [];
+  for (const rule of fs.readdirSync(root).sort()) {
+    for (const file of fs.readdirSync(path.join(root, rule)).sort()) {
+      const grammar = grammarForPath(file);
+      if (grammar?.language === language) found.push({ name: `${rule}/${file}`, grammar, text: fs.readFileSync(path.join(root, rule, file), 'utf8') });
+    }
+  }
+  return found;
+}
+
+/**
+ * Text that edits insert: words that open loops and async code, calls rules look for, names of
+ * modules that make calls blocking, brackets that break and mend the syntax, and now and then a
+ * line break (which makes the next analysis a full one).
+ */
+const fragment = fc.constantFrom(
+  'x', 'i', ' ', '(', ')', '{', '}', ':', ';', ',', '"', '.', '+=', ' + s', 'é',
+  'for ', 'while ', 'async ', 'await ', '.map(x => x)', '.forEach(', 'in items', '.includes(x)', '.contains(x)',
+  'requests.get(u)', 'fetch(u)', 'db.query(q)', 're.compile("a")', 'new RegExp("a")', 'Pattern.compile("a")',
+  'regexp.MustCompile("a")', 'time.sleep(1)', 'fs.readFileSync(p)', 'import fs', 'time', 'fs', '\n',
+);
+
+/** `at` is taken modulo the text's length, so that edits fall anywhere in a file of any length. */
+const edit = fc.record({
+  at: fc.nat(),
+  length: fc.nat({ max: 6 }),
+  text: fc.array(fragment, { maxLength: 3 }).map((parts) => parts.join('')),
+});
+
+const LANGUAGES: LanguageId[] = ['python', 'javascript', 'typescript', 'go', 'java'];
+
+for (const language of LANGUAGES) {
+  test(`findings after edits equal a full analysis, ${language} fixtures`, async () => {
+    const files = fixtures(language);
+    assert.ok(files.length > 0, `no ${language} fixture`);
+    const config = new AnalysisConfig();
+    let analyses = 0;
+    let partial = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 10 }), async (fixture, edits) => {
+        const docs = new OpenDocuments(() => undefined);
+        const doc = docs.open(`untitled:${fixture.name}`, fixture.grammar.editorIds[0], 1, fixture.text);
+        const parser = await parserFor(fixture.grammar.id);
+        try {
+          let version = 1;
+          for (const e of edits) {
+            const text = doc.document.getText();
+            const start = e.at % (text.length + 1);
+            const end = Math.min(start + e.length, text.length);
+            docs.change(doc.uri, ++version, [{ range: { start: doc.document.positionAt(start), end: doc.document.positionAt(end) }, text: e.text }]);
+            // Analyze after most edits only, so that several edits pile up before an analysis too.
+            if (e.length === 5) continue;
+            const tree = await docs.tree(doc);
+            assert.ok(tree);
+            const edited = analyzeEdited(tree, fixture.grammar.id, config, doc.document.lineCount, docs.takeChanges(doc), doc.lastAnalysis);
+            doc.lastAnalysis = edited.last;
+            analyses++;
+            if (edited.scope) partial++;
+            const fresh = parser.parse(doc.document.getText());
+            assert.ok(fresh);
+            try {
+              assert.deepEqual(edited.analysis, analyzeTree(fresh, fixture.grammar.id, config));
+            } finally {
+              fresh.delete();
+            }
+          }
+        } finally {
+          docs.dispose();
+        }
+      }),
+      { numRuns: 60, seed: 20261125 },
+    );
+    // The property says nothing if every analysis was a full one.
+    assert.ok(partial >= analyses / 4, `only ${partial} of ${analyses} analyses were of one function`);
+  });
+}
