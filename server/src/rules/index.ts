@@ -1,18 +1,22 @@
 /** Every rule, sorted by id. Docs, settings and the CLI list rules in this order. */
 import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
+import { deferInLoop } from './defer-in-loop';
 import { linearSearchInLoop } from './linear-search-in-loop';
 import { nPlusOneQuery } from './n-plus-one-query';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
+import { runeSliceInRange } from './rune-slice-in-range';
 import { stringConcatInLoop } from './string-concat-in-loop';
 
 export const RULES: readonly Rule[] = [
   awaitInLoop,
   blockingCallInAsync,
+  deferInLoop,
   linearSearchInLoop,
   nPlusOneQuery,
   regexCompiledInLoop,
+  runeSliceInRange,
   stringConcatInLoop,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
