@@ -2,6 +2,7 @@
 import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
 import { deferInLoop } from './defer-in-loop';
+import { expensiveObjectInLoop } from './expensive-object-in-loop';
 import { linearSearchInLoop } from './linear-search-in-loop';
 import { nPlusOneQuery } from './n-plus-one-query';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   awaitInLoop,
   blockingCallInAsync,
   deferInLoop,
+  expensiveObjectInLoop,
   linearSearchInLoop,
   nPlusOneQuery,
   regexCompiledInLoop,
