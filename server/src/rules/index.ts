@@ -8,6 +8,7 @@ import { nPlusOneQuery } from './n-plus-one-query';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
 import { runeSliceInRange } from './rune-slice-in-range';
+import { sortInLoop } from './sort-in-loop';
 import { stringConcatInLoop } from './string-concat-in-loop';
 
 export const RULES: readonly Rule[] = [
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   nPlusOneQuery,
   regexCompiledInLoop,
   runeSliceInRange,
+  sortInLoop,
   stringConcatInLoop,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

@@ -100,3 +100,41 @@ export function invariantInLoop(language: LanguageId, facts: FileFacts, dialect:
   }
   return true;
 }
+
+/** The variable a member chain starts from: `cfg` in `cfg.Hosts`. */
+function rootName(node: Node): Node | undefined {
+  let root: Node | null = node;
+  while (root && root.type !== 'identifier') root = root.namedChild(0);
+  return root ?? undefined;
+}
+
+/**
+ * True when an assignment adds to the collection instead of replacing it: `seen += [x]`,
+ * `seen = append(seen, x)`. The collection still outlives the iteration.
+ */
+function grows(dialect: Dialect, assignment: Node, target: string): boolean {
+  const parts = dialect.assignment(assignment);
+  if (!parts) return false;
+  if (parts.operator === '+=') return true;
+  const value = parts.value.type === 'expression_list' && parts.value.namedChildCount === 1 ? parts.value.namedChild(0) : parts.value;
+  if (!value || !dialect.callTypes.has(value.type) || dialect.calleePath(value) !== 'append') return false;
+  return dialect.callArgs(value)[0]?.text === target;
+}
+
+/**
+ * True when a collection (`seen`, `cfg.Hosts`) is one and the same object on every round of the
+ * loop: neither it nor the variable its chain starts from is declared in the loop or replaced
+ * inside it. Adding to it (`seen += [x]`, `seen = append(seen, x)`) keeps it the same collection.
+ */
+export function collectionKeptAcross(language: LanguageId, facts: FileFacts, dialect: Dialect, collection: Node, loop: Loop): boolean {
+  const names = [collection.text];
+  const root = rootName(collection);
+  if (root) {
+    if (namesBoundBy(loop).has(root.text)) return false;
+    // `cfg.Hosts` changes with `cfg`: a loop variable or a `cfg = …` in the loop replaces it.
+    const declaration = declarationInScope(language, root, root.text);
+    if (declaration && declaredInLoop(declaration, loop)) return false;
+    if (!root.equals(collection)) names.push(root.text);
+  }
+  return names.every((name) => assignmentsInLoop(facts, dialect, loop, name).every((site) => grows(dialect, site.node, name)));
+}
