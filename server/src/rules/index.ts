@@ -1,4 +1,5 @@
 /** Every rule, sorted by id. Docs, settings and the CLI list rules in this order. */
+import { accumulatingSpread } from './accumulating-spread';
 import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
 import { deferInLoop } from './defer-in-loop';
@@ -12,6 +13,7 @@ import { sortInLoop } from './sort-in-loop';
 import { stringConcatInLoop } from './string-concat-in-loop';
 
 export const RULES: readonly Rule[] = [
+  accumulatingSpread,
   awaitInLoop,
   blockingCallInAsync,
   deferInLoop,

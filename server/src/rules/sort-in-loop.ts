@@ -4,7 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../syntax/languages';
-import { collectionKeptAcross } from '../syntax/loop-invariance';
+import { collectionKeptAcross, sitesWithin } from '../syntax/loop-invariance';
 import { lastSegment } from '../syntax/paths';
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule, RuleContext } from './rule';
@@ -89,6 +89,25 @@ function exitsAfter(call: Node, loop: Node): boolean {
   return false;
 }
 
+/** Calls that reorder a collection they are given or called on: `random.shuffle(xs)`, `xs.reverse()`. */
+const REORDERS = /shuffle|reverse|rotate|swap/i;
+
+/**
+ * True when something else in the loop reorders or empties the collection, so that sorting it
+ * again is not repeated work: it is emptied (`xs.clear()`, `xs.length = 0`) or shuffled.
+ */
+function changedOtherwise(context: RuleContext, collection: Node, loop: Node): boolean {
+  const { dialect, facts } = context;
+  const name = collection.text;
+  const calls = sitesWithin(facts.sites.call, loop);
+  if (calls.some((s) => dialect.calleePath(s.node) === `${name}.clear`)) return true;
+  if (sitesWithin(facts.sites.assign, loop).some((s) => dialect.assignment(s.node)?.target.text === `${name}.length`)) return true;
+  return calls.some((s) => {
+    if (!REORDERS.test(lastSegment(dialect.calleePath(s.node)))) return false;
+    return dialect.receiver(s.node)?.text === name || dialect.callArgs(s.node).some((a) => a.text === name);
+  });
+}
+
 export const sortInLoop: Rule = {
   meta: {
     id: 'sort-in-loop',
@@ -146,6 +165,7 @@ export const sortInLoop: Rule = {
       const collection = loop && sorted(context, site.node);
       if (!collection || !NAMED.has(collection.type)) continue;
       if (!collectionKeptAcross(language, facts, dialect, collection, loop) || exitsAfter(site.node, loop.node)) continue;
+      if (changedOtherwise(context, collection, loop.node)) continue;
       const receiver = dialect.receiver(site.node);
       const path = dialect.calleePath(site.node);
       const shown = SORTS[language].functions.has(path) || !receiver ? `${path}()` : `${receiver.text}.${lastSegment(path)}()`;
