@@ -4,6 +4,7 @@ import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
 import { deferInLoop } from './defer-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
+import { frontOfListInLoop } from './front-of-list-in-loop';
 import { linearSearchInLoop } from './linear-search-in-loop';
 import { nPlusOneQuery } from './n-plus-one-query';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   blockingCallInAsync,
   deferInLoop,
   expensiveObjectInLoop,
+  frontOfListInLoop,
   linearSearchInLoop,
   nPlusOneQuery,
   regexCompiledInLoop,
