@@ -14,15 +14,16 @@ import type { Rule, RuleContext } from './rule';
 /** Methods that edit the front, and how many arguments they take when they do. */
 const FRONT_METHODS: Partial<Record<LanguageId, ReadonlyMap<string, number>>> = {
   python: new Map([['pop', 1], ['insert', 2]]),
-  javascript: new Map([['shift', 0], ['unshift', 1]]),
-  typescript: new Map([['shift', 0], ['unshift', 1]]),
+  // `shift()` is left out: V8 drops the first item of most arrays without moving the rest.
+  javascript: new Map([['unshift', 1]]),
+  typescript: new Map([['unshift', 1]]),
   java: new Map([['remove', 1], ['add', 2]]),
 };
 
 const ADVICE: Record<LanguageId, string> = {
   python: 'use a `collections.deque` and `popleft()`/`appendleft()`',
-  javascript: 'read it with a moving index, or keep a queue that does not move items',
-  typescript: 'read it with a moving index, or keep a queue that does not move items',
+  javascript: 'push at the end and `reverse()` once after the loop',
+  typescript: 'push at the end and `reverse()` once after the loop',
   java: 'use an `ArrayDeque` and `poll()`/`addFirst()`',
   go: 'append at the end and read the slice backwards, or build it in reverse once',
 };
@@ -86,30 +87,28 @@ export const frontOfListInLoop: Rule = {
     id: 'front-of-list-in-loop',
     title: 'Items removed from or added at the front of a list inside a loop',
     languages: ['python', 'javascript', 'typescript', 'go', 'java'],
-    severity: 'warning',
+    severity: 'info',
     confidence: 'medium',
     why:
       'Python lists, Java `ArrayList`s, Go slices and JavaScript arrays keep their items side ' +
-      'by side in one block. Taking the first item out (`pop(0)`, `remove(0)`, `shift()`) or ' +
-      'putting one in front (`insert(0, x)`, `add(0, x)`, `unshift(x)`, ' +
-      '`append([]T{x}, s...)`) moves every other item by one place, so a loop that drains or ' +
-      'builds a list this way costs time quadratic in its length. V8 can sometimes drop the ' +
-      'first item of a small array without moving the rest, but not for large arrays, and ' +
-      '`unshift` always moves them. Only lists whose declaration shows they are array-backed ' +
-      'are flagged.',
+      'by side in one block. Taking the first item out (`pop(0)`, `remove(0)`) or putting one ' +
+      'in front (`insert(0, x)`, `add(0, x)`, `unshift(x)`, `append([]T{x}, s...)`) moves ' +
+      'every other item by one place, so a loop that drains or builds a long list this way ' +
+      'costs time quadratic in its length. JavaScript\'s `shift()` is not flagged: V8 drops ' +
+      'the first item of most arrays without moving the rest. Only lists whose declaration ' +
+      'shows they are array-backed are flagged.',
     fix:
       'Use a double-ended queue: `collections.deque` with `popleft()` and `appendleft()` in ' +
-      'Python, `ArrayDeque` in Java. In JavaScript, read the array with an index that moves ' +
-      'forward instead of shifting it. In Go, append at the end and reverse once, or read the ' +
-      'slice from the back.',
+      'Python, `ArrayDeque` in Java. In JavaScript and Go, add at the end and reverse once ' +
+      'after the loop, or read the list from the back.',
     examples: {
       python: {
         flagged: 'queue = [root]\nwhile queue:\n    node = queue.pop(0)\n    queue.extend(node.children)',
         useInstead: 'queue = deque([root])\nwhile queue:\n    node = queue.popleft()\n    queue.extend(node.children)',
       },
       javascript: {
-        flagged: 'const queue = [root];\nwhile (queue.length > 0) {\n  const node = queue.shift();\n  queue.push(...node.children);\n}',
-        useInstead: 'const queue = [root];\nfor (let i = 0; i < queue.length; i++) {\n  const node = queue[i];\n  queue.push(...node.children);\n}',
+        flagged: 'const path = [];\nfor (let n = node; n; n = n.parent) {\n  path.unshift(n.name);\n}',
+        useInstead: 'const path = [];\nfor (let n = node; n; n = n.parent) {\n  path.push(n.name);\n}\npath.reverse();',
       },
       typescript: {
         flagged: 'const lines: string[] = [];\nfor (const entry of log) {\n  lines.unshift(format(entry));\n}',

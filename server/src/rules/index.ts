@@ -4,6 +4,7 @@ import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
 import { deferInLoop } from './defer-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
+import { fileReopenedInLoop } from './file-reopened-in-loop';
 import { frontOfListInLoop } from './front-of-list-in-loop';
 import { linearSearchInLoop } from './linear-search-in-loop';
 import { nPlusOneQuery } from './n-plus-one-query';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   blockingCallInAsync,
   deferInLoop,
   expensiveObjectInLoop,
+  fileReopenedInLoop,
   frontOfListInLoop,
   linearSearchInLoop,
   nPlusOneQuery,
