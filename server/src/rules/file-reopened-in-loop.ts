@@ -3,10 +3,11 @@
  * where opening it once (or reading it once) before the loop would do.
  */
 import type { LanguageId } from '../syntax/languages';
-import { invariantInLoop } from '../syntax/loop-invariance';
+import type { Node } from 'web-tree-sitter';
+import { invariantInLoop, sitesWithin } from '../syntax/loop-invariance';
 import { compilePatterns } from './call-patterns';
 import { loopsRelated, quote, repetition } from './describe';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 const JS_CALLS = [
   '{fs.,}{readFileSync,writeFileSync,appendFileSync,openSync,readFile,writeFile,appendFile}',
@@ -24,6 +25,19 @@ const OPENERS: Record<LanguageId, RegExp | undefined> = {
     'Files.{readAllLines,readAllBytes,readString,lines,write,writeString,newBufferedReader,newBufferedWriter,newInputStream,newOutputStream}',
   ]),
 };
+
+/** Calls whose second argument is the data written, which may change with each item. */
+const WRITES_DATA = /(?:^|\.)(?:writeFileSync|appendFileSync|writeFile|appendFile|WriteFile|write|writeString)$/;
+
+/**
+ * True when the loop does something else with the file: another call takes the same path (the
+ * loop writes the file one way and reads it another, as tests do), so each open sees new content.
+ */
+function usedOtherwise(context: RuleContext, call: Node, file: string, loop: Node): boolean {
+  return sitesWithin(context.facts.sites.call, loop).some(
+    (s) => !s.node.equals(call) && context.dialect.callArgs(s.node).some((a) => a.text === file),
+  );
+}
 
 export const fileReopenedInLoop: Rule = {
   meta: {
@@ -81,9 +95,14 @@ export const fileReopenedInLoop: Rule = {
       if (!loop || loop.kind === 'while' || loop.kind === 'do') continue;
       const path = dialect.calleePath(site.node);
       if (!opener.test(path)) continue;
-      const file = dialect.callArgs(site.node)[0];
+      const args = dialect.callArgs(site.node);
+      const file = args[0];
       // Python's keyword arguments come in any order: only a positional first argument is the path.
-      if (!file || file.parent?.type === 'keyword_argument' || !invariantInLoop(language, facts, dialect, file, loop)) continue;
+      if (!file || file.parent?.type === 'keyword_argument') continue;
+      // The path and how it is opened (mode, flags, options) stay the same; the data written may not.
+      const fixed = args.filter((_, i) => i !== 1 || !WRITES_DATA.test(path));
+      if (!fixed.every((a) => invariantInLoop(language, facts, dialect, a, loop))) continue;
+      if (usedOtherwise(context, site.node, file.text, loop.node)) continue;
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(
         site.node,

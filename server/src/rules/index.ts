@@ -2,11 +2,14 @@
 import { accumulatingSpread } from './accumulating-spread';
 import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
+import { boxedAccumulatorInLoop } from './boxed-accumulator-in-loop';
 import { deferInLoop } from './defer-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
 import { fileReopenedInLoop } from './file-reopened-in-loop';
 import { frontOfListInLoop } from './front-of-list-in-loop';
+import { keysetThenGet } from './keyset-then-get';
 import { linearSearchInLoop } from './linear-search-in-loop';
+import { linkedListGetInLoop } from './linked-list-get-in-loop';
 import { nPlusOneQuery } from './n-plus-one-query';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
@@ -18,11 +21,14 @@ export const RULES: readonly Rule[] = [
   accumulatingSpread,
   awaitInLoop,
   blockingCallInAsync,
+  boxedAccumulatorInLoop,
   deferInLoop,
   expensiveObjectInLoop,
   fileReopenedInLoop,
   frontOfListInLoop,
+  keysetThenGet,
   linearSearchInLoop,
+  linkedListGetInLoop,
   nPlusOneQuery,
   regexCompiledInLoop,
   runeSliceInRange,
