@@ -3,6 +3,7 @@ import { accumulatingSpread } from './accumulating-spread';
 import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
 import { boxedAccumulatorInLoop } from './boxed-accumulator-in-loop';
+import { caseConvertedToCompare } from './case-converted-to-compare';
 import { deferInLoop } from './defer-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
 import { fileReopenedInLoop } from './file-reopened-in-loop';
@@ -14,7 +15,9 @@ import { nPlusOneQuery } from './n-plus-one-query';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
 import { runeSliceInRange } from './rune-slice-in-range';
+import { sliceAppendWithoutCapacity } from './slice-append-without-capacity';
 import { sortInLoop } from './sort-in-loop';
+import { sprintfForSimpleConversion } from './sprintf-for-simple-conversion';
 import { stringConcatInLoop } from './string-concat-in-loop';
 
 export const RULES: readonly Rule[] = [
@@ -22,6 +25,7 @@ export const RULES: readonly Rule[] = [
   awaitInLoop,
   blockingCallInAsync,
   boxedAccumulatorInLoop,
+  caseConvertedToCompare,
   deferInLoop,
   expensiveObjectInLoop,
   fileReopenedInLoop,
@@ -32,7 +36,9 @@ export const RULES: readonly Rule[] = [
   nPlusOneQuery,
   regexCompiledInLoop,
   runeSliceInRange,
+  sliceAppendWithoutCapacity,
   sortInLoop,
+  sprintfForSimpleConversion,
   stringConcatInLoop,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
