@@ -84,6 +84,7 @@ export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConf
         language,
         dialect,
         facts,
+        root: tree.rootNode,
         io: config.matcher(language),
         report(node, message, related = []) {
           if (inBrokenCode(node)) return;

@@ -12,6 +12,7 @@ import { keysetThenGet } from './keyset-then-get';
 import { linearSearchInLoop } from './linear-search-in-loop';
 import { linkedListGetInLoop } from './linked-list-get-in-loop';
 import { nPlusOneQuery } from './n-plus-one-query';
+import { parseInSortComparator } from './parse-in-sort-comparator';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
 import { runeSliceInRange } from './rune-slice-in-range';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   linearSearchInLoop,
   linkedListGetInLoop,
   nPlusOneQuery,
+  parseInSortComparator,
   regexCompiledInLoop,
   runeSliceInRange,
   sliceAppendWithoutCapacity,
