@@ -11,7 +11,9 @@ import { frontOfListInLoop } from './front-of-list-in-loop';
 import { keysetThenGet } from './keyset-then-get';
 import { linearSearchInLoop } from './linear-search-in-loop';
 import { linkedListGetInLoop } from './linked-list-get-in-loop';
+import { listSummedWithStart } from './list-summed-with-start';
 import { nPlusOneQuery } from './n-plus-one-query';
+import { objectKeysMembership } from './object-keys-membership';
 import { parseInSortComparator } from './parse-in-sort-comparator';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
@@ -20,6 +22,7 @@ import { sliceAppendWithoutCapacity } from './slice-append-without-capacity';
 import { sortInLoop } from './sort-in-loop';
 import { sprintfForSimpleConversion } from './sprintf-for-simple-conversion';
 import { stringConcatInLoop } from './string-concat-in-loop';
+import { wrapperConstructor } from './wrapper-constructor';
 
 export const RULES: readonly Rule[] = [
   accumulatingSpread,
@@ -34,7 +37,9 @@ export const RULES: readonly Rule[] = [
   keysetThenGet,
   linearSearchInLoop,
   linkedListGetInLoop,
+  listSummedWithStart,
   nPlusOneQuery,
+  objectKeysMembership,
   parseInSortComparator,
   regexCompiledInLoop,
   runeSliceInRange,
@@ -42,6 +47,7 @@ export const RULES: readonly Rule[] = [
   sortInLoop,
   sprintfForSimpleConversion,
   stringConcatInLoop,
+  wrapperConstructor,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));
