@@ -7,6 +7,7 @@ import { caseConvertedToCompare } from './case-converted-to-compare';
 import { deferInLoop } from './defer-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
 import { fileReopenedInLoop } from './file-reopened-in-loop';
+import { filterToTestExistence } from './filter-to-test-existence';
 import { frontOfListInLoop } from './front-of-list-in-loop';
 import { keysetThenGet } from './keyset-then-get';
 import { linearSearchInLoop } from './linear-search-in-loop';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   deferInLoop,
   expensiveObjectInLoop,
   fileReopenedInLoop,
+  filterToTestExistence,
   frontOfListInLoop,
   keysetThenGet,
   linearSearchInLoop,
