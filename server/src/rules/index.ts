@@ -4,6 +4,7 @@ import { awaitInLoop } from './await-in-loop';
 import { blockingCallInAsync } from './blocking-call-in-async';
 import { boxedAccumulatorInLoop } from './boxed-accumulator-in-loop';
 import { caseConvertedToCompare } from './case-converted-to-compare';
+import { concatInsideAppend } from './concat-inside-append';
 import { deferInLoop } from './defer-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
 import { fileReopenedInLoop } from './file-reopened-in-loop';
@@ -16,6 +17,7 @@ import { listSummedWithStart } from './list-summed-with-start';
 import { nPlusOneQuery } from './n-plus-one-query';
 import { objectKeysMembership } from './object-keys-membership';
 import { parseInSortComparator } from './parse-in-sort-comparator';
+import { readlinesInFor } from './readlines-in-for';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
 import type { Rule } from './rule';
 import { runeSliceInRange } from './rune-slice-in-range';
@@ -31,6 +33,7 @@ export const RULES: readonly Rule[] = [
   blockingCallInAsync,
   boxedAccumulatorInLoop,
   caseConvertedToCompare,
+  concatInsideAppend,
   deferInLoop,
   expensiveObjectInLoop,
   fileReopenedInLoop,
@@ -43,6 +46,7 @@ export const RULES: readonly Rule[] = [
   nPlusOneQuery,
   objectKeysMembership,
   parseInSortComparator,
+  readlinesInFor,
   regexCompiledInLoop,
   runeSliceInRange,
   sliceAppendWithoutCapacity,

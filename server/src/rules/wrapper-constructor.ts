@@ -2,11 +2,20 @@
  * wrapper-constructor: `new Integer(…)`, `new Long(…)`, `new Boolean(…)` and the other wrapper
  * constructors, which always allocate where `valueOf` reuses cached instances.
  */
+import type { Node } from 'web-tree-sitter';
 import { callsNamed } from '../syntax/named-calls';
 import { quote } from './describe';
 import type { Rule } from './rule';
 
 const WRAPPERS = /\bnew\s+(Integer|Long|Short|Byte|Character|Boolean|Double|Float)\s*\(/g;
+
+/** True inside the wrapper class itself, whose `valueOf` cache has to construct its instances. */
+function insideOwnClass(node: Node, type: string): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'class_declaration' && n.childForFieldName('name')?.text === type) return true;
+  }
+  return false;
+}
 
 export const wrapperConstructor: Rule = {
   meta: {
@@ -38,7 +47,7 @@ export const wrapperConstructor: Rule = {
   check(context) {
     for (const creation of callsNamed(context.root, context.dialect, WRAPPERS)) {
       const type = creation.childForFieldName('type')?.text;
-      if (creation.type !== 'object_creation_expression' || !type || creation.childForFieldName('body')) continue;
+      if (creation.type !== 'object_creation_expression' || !type || creation.childForFieldName('body') || insideOwnClass(creation, type)) continue;
       context.report(creation, `${quote(`new ${type}(…)`)} allocates a new object on every call: use \`${type}.valueOf(…)\`, which reuses cached instances`);
     }
   },
