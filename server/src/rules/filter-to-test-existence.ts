@@ -11,8 +11,14 @@ import type { Rule, RuleContext } from './rule';
 
 const FILTERS = /\.\s*(filter)\s*\(/g;
 
-/** Comparisons with zero or one that ask "is it empty?": `> 0`, `!== 0`, `>= 1`, `== 0`. */
-const EMPTINESS = /^(?:[><]=?|[!=]==?)\s*[01]L?$|^[01]L?\s*(?:[><]=?|[!=]==?)$/;
+/**
+ * Comparisons that ask "is it empty?", written with the count on the left: `> 0`, `!== 0`,
+ * `>= 1`, `=== 0`, `< 1`. `=== 1` asks for exactly one match, which `some` cannot answer.
+ */
+const EMPTINESS = new Set(['> 0', '>= 1', '!= 0', '!== 0', '== 0', '=== 0', '< 1', '<= 0']);
+
+/** The same comparison with its sides swapped: `0 < n` reads `n > 0`. */
+const MIRRORED: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
 function unwrap(node: Node | null): Node | null {
   let n = node;
@@ -29,7 +35,8 @@ function testsEmptiness(node: Node): boolean {
   const operator = comparison.childForFieldName('operator')?.text ?? '';
   const other = left && unwrap(node)?.equals(left) ? right : left;
   if (!other || !/^[01]L?$/.test(other.text)) return false;
-  return EMPTINESS.test(left?.equals(other) ? `${other.text} ${operator}` : `${operator} ${other.text}`);
+  const value = other.text.replace(/L$/, '');
+  return EMPTINESS.has(left?.equals(other) ? `${MIRRORED[operator] ?? operator} ${value}` : `${operator} ${value}`);
 }
 
 /** What the filter call is used for, and what to use instead; undefined when the result is used as a list. */
@@ -55,6 +62,22 @@ function existenceTest(context: RuleContext, filter: Node): { shown: string; ins
     return { shown: '.filter(…)[0]', instead: '`find(…)`' };
   }
   return undefined;
+}
+
+/** Method names that change something: a predicate named so has effects `anyMatch` would skip. */
+const EFFECTS = /^(?:add|put|remove|set|offer|push|poll|insert|delete|update|write|send|process|handle|apply|accept|register|mark)/;
+
+/**
+ * True when the predicate may change state (`filter(this::add)`): every item must then be
+ * tested, and stopping at the first match would change what the code does.
+ */
+function predicateHasEffects(context: RuleContext, filter: Node): boolean {
+  const predicate = context.dialect.callArgs(filter)[0];
+  if (!predicate) return false;
+  if (predicate.type === 'method_reference') return EFFECTS.test(predicate.lastNamedChild?.text ?? '');
+  return predicate
+    .descendantsOfType([...context.dialect.callTypes, 'assignment_expression', 'augmented_assignment_expression', 'update_expression'])
+    .some((n) => !!n && (!context.dialect.callTypes.has(n.type) || EFFECTS.test(lastSegment(context.dialect.calleePath(n)))));
 }
 
 export const filterToTestExistence: Rule = {
@@ -101,7 +124,7 @@ export const filterToTestExistence: Rule = {
     for (const filter of callsNamed(context.root, context.dialect, words)) {
       if (lastSegment(context.dialect.calleePath(filter)) !== 'filter' || !context.dialect.receiver(filter)) continue;
       const test = existenceTest(context, filter);
-      if (!test) continue;
+      if (!test || predicateHasEffects(context, filter)) continue;
       const node = unwrap(filter)?.parent ?? filter;
       context.report(node, `${quote(test.shown)} filters every item to test for one: use ${test.instead}, which stops at the first match`);
     }

@@ -5,7 +5,10 @@ import { blockingCallInAsync } from './blocking-call-in-async';
 import { boxedAccumulatorInLoop } from './boxed-accumulator-in-loop';
 import { caseConvertedToCompare } from './case-converted-to-compare';
 import { concatInsideAppend } from './concat-inside-append';
+import { dataframeConcatInLoop } from './dataframe-concat-in-loop';
+import { dataframeIterrows } from './dataframe-iterrows';
 import { deferInLoop } from './defer-in-loop';
+import { domQueryInLoop } from './dom-query-in-loop';
 import { expensiveObjectInLoop } from './expensive-object-in-loop';
 import { fileReopenedInLoop } from './file-reopened-in-loop';
 import { filterToTestExistence } from './filter-to-test-existence';
@@ -25,6 +28,7 @@ import { sliceAppendWithoutCapacity } from './slice-append-without-capacity';
 import { sortInLoop } from './sort-in-loop';
 import { sprintfForSimpleConversion } from './sprintf-for-simple-conversion';
 import { stringConcatInLoop } from './string-concat-in-loop';
+import { timeAfterInLoop } from './time-after-in-loop';
 import { wrapperConstructor } from './wrapper-constructor';
 
 export const RULES: readonly Rule[] = [
@@ -34,7 +38,10 @@ export const RULES: readonly Rule[] = [
   boxedAccumulatorInLoop,
   caseConvertedToCompare,
   concatInsideAppend,
+  dataframeConcatInLoop,
+  dataframeIterrows,
   deferInLoop,
+  domQueryInLoop,
   expensiveObjectInLoop,
   fileReopenedInLoop,
   filterToTestExistence,
@@ -53,6 +60,7 @@ export const RULES: readonly Rule[] = [
   sortInLoop,
   sprintfForSimpleConversion,
   stringConcatInLoop,
+  timeAfterInLoop,
   wrapperConstructor,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
