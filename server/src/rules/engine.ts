@@ -114,6 +114,7 @@ export function analyzeCode(root: Node, grammar: GrammarId, config: AnalysisConf
         language,
         dialect,
         facts,
+        root: tree.rootNode,
         io: config.matcher(language),
         report(node, message, related = []) {
           if (inBrokenCode(node)) return;

@@ -3,11 +3,9 @@
  * `slices.Contains(xs, x)`) on every iteration of a loop, where a set or map built once before
  * the loop would answer in constant time.
  */
-import type { Node } from 'web-tree-sitter';
 import type { Loop } from '../syntax/facts';
 import type { LanguageId } from '../syntax/languages';
-import { assignmentsInLoop, declaredInLoop } from '../syntax/loop-invariance';
-import { declarationInScope } from '../syntax/scopes';
+import { collectionKeptAcross, declaredInLoop } from '../syntax/loop-invariance';
 import { loopsRelated, quote, repetition } from './describe';
 import { go } from './linear-search/go';
 import { java } from './linear-search/java';
@@ -18,40 +16,10 @@ import type { Rule, RuleContext } from './rule';
 
 const READERS: Record<LanguageId, SearchReader> = { python, javascript, typescript: javascript, go, java };
 
-/** The variable a member chain starts from: `cfg` in `cfg.Hosts`. */
-function rootName(node: Node): Node | undefined {
-  let root: Node | null = node;
-  while (root && root.type !== 'identifier') root = root.namedChild(0);
-  return root ?? undefined;
-}
-
-/**
- * True when an assignment adds to the collection instead of replacing it: `seen += [x]`,
- * `seen = append(seen, x)`. The collection still outlives the iteration.
- */
-function grows(context: RuleContext, assignment: Node, target: string): boolean {
-  const parts = context.dialect.assignment(assignment);
-  if (!parts) return false;
-  if (parts.operator === '+=') return true;
-  const value = parts.value.type === 'expression_list' && parts.value.namedChildCount === 1 ? parts.value.namedChild(0) : parts.value;
-  if (!value || !context.dialect.callTypes.has(value.type) || context.dialect.calleePath(value) !== 'append') return false;
-  return context.dialect.callArgs(value)[0]?.text === target;
-}
-
 /** True when the collection is the same on every iteration: not declared or replaced inside the loop. */
 function loopInvariant(context: RuleContext, search: Search, loop: Loop): boolean {
   if (search.declaration && declaredInLoop(search.declaration, loop)) return false;
-  const names = [search.collection.text];
-  const root = rootName(search.collection);
-  if (root && !root.equals(search.collection)) {
-    // `cfg.Hosts` changes with `cfg`: a loop variable or a `cfg = …` in the loop replaces it.
-    const declaration = declarationInScope(context.language, root, root.text);
-    if (declaration && declaredInLoop(declaration, loop)) return false;
-    names.push(root.text);
-  }
-  return names.every((name) =>
-    assignmentsInLoop(context.facts, context.dialect, loop, name).every((site) => grows(context, site.node, name)),
-  );
+  return collectionKeptAcross(context.language, context.facts, context.dialect, search.collection, loop);
 }
 
 export const linearSearchInLoop: Rule = {

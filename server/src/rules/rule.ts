@@ -45,6 +45,8 @@ export interface RuleContext {
   language: LanguageId;
   dialect: Dialect;
   facts: FileFacts;
+  /** The root of the file's syntax tree, for rules that look for their own nodes (see syntax/named-calls.ts). */
+  root: Node;
   /** Database, HTTP and other I/O calls: the built-in table plus the user's `hotpath.ioCalls`. */
   io: CallMatcher;
   /** Reports a finding at the node, unless it lies in code that did not parse. */
