@@ -114,7 +114,7 @@ export function analyzeCode(root: Node, grammar: GrammarId, config: AnalysisConf
         language,
         dialect,
         facts,
-        root: tree.rootNode,
+        root,
         io: config.matcher(language),
         report(node, message, related = []) {
           if (inBrokenCode(node)) return;
