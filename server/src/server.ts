@@ -26,6 +26,8 @@ import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
 import { analyzeTree } from './rules/engine';
+import { nPlusOneThroughCall } from './rules/n-plus-one-through-call';
+import { SummaryIndex } from './summaries/summary-index';
 import { DEFAULTS, HotpathSettings } from './settings';
 import { SOURCE_EXTENSIONS } from './syntax/languages';
 import { VERSION } from './version';
@@ -72,10 +74,13 @@ const keyOf = (doc: OpenDocument) => doc.path ?? doc.uri;
 // Publishing: every changed file is sent once per turn of the event loop.
 const toPublish = new Set<string>();
 let publishTimer: NodeJS.Immediate | undefined;
+// The workspace index of function summaries: its cross-file findings of a file are computed
+// again whenever a file they depend on changes, open or on disk.
+const summaries = new SummaryIndex(() => config.severity(nPlusOneThroughCall.meta));
 const store = new FindingsStore((key) => {
   toPublish.add(key);
   publishTimer ??= setImmediate(publish);
-});
+}, summaries);
 
 function publish(): void {
   publishTimer = undefined;
@@ -196,9 +201,9 @@ async function analyzeOpen(uri: string): Promise<void> {
   try {
     const tree = await documents.tree(doc);
     if (!tree) return;
-    const { findings, failures } = analyzeTree(tree, doc.grammar.id, config);
+    const { findings, failures, summary } = analyzeTree(tree, doc.grammar.id, config);
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
-    store.setOpen(key, findings);
+    store.setOpen(key, findings, summary);
     await profiles.documentChanged(key);
   } catch (error) {
     connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,7 +4,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { atLeast, Finding, SEVERITIES, Severity } from '../findings';
+import { atLeast, compareFindings, Finding, SEVERITIES, Severity } from '../findings';
+import { AnalysisConfig, AnalysisSettings } from '../rules/config';
+import { nPlusOneThroughCall } from '../rules/n-plus-one-through-call';
+import { SummaryIndex } from '../summaries/summary-index';
 import { RULES, ruleById } from '../rules';
 import { toSarif } from '../sarif/export';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../settings';
@@ -115,16 +118,21 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   const skipped: Array<{ file: string; reason: string }> = [];
   const failures: string[] = [];
   const pool = new ScanPool();
+  const settings: AnalysisSettings = { rules: {}, ioCalls: [], only: options.rules };
+  const config = new AnalysisConfig(settings);
+  const summaries = new SummaryIndex(() => config.severity(nPlusOneThroughCall.meta));
+  const byFile = new Map<string, Finding[]>();
   let scanned = 0;
   try {
     await scanTargets(
       pool,
       { folders, files, exclude: [...DEFAULT_EXCLUDE, ...options.exclude], maxFileSizeKb: DEFAULTS.maxFileSizeKb },
-      { rules: {}, ioCalls: [], only: options.rules },
+      settings,
       {
-        onFile(file, findings: Finding[], ruleFailures) {
+        onFile(file, findings: Finding[], ruleFailures, summary) {
           scanned++;
-          if (findings.length > 0) results.push({ file, findings });
+          byFile.set(file, findings);
+          if (summary) summaries.setScanned(file, summary);
           failures.push(...ruleFailures.map((f) => `${displayPath(file, io.cwd)}: ${f}`));
         },
         onSkip(file, reason) {
@@ -134,6 +142,11 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
     );
   } finally {
     await pool.dispose();
+  }
+  // Cross-file findings, once every file's summary is in the index.
+  for (const [file, own] of byFile) {
+    const findings = [...own, ...summaries.findings(file)].sort(compareFindings);
+    if (findings.length > 0) results.push({ file, findings });
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
   const { notes, tools } = await mergeSarifLogs(results, options.sarifIn.map((log) => path.resolve(io.cwd, log)), io.cwd, (file) => displayPath(file, io.cwd));

@@ -10,12 +10,16 @@ import { GrammarId, grammarInfo } from '../syntax/languages';
 import type { Node } from 'web-tree-sitter';
 import type { AnalysisConfig } from './config';
 import { nodeRange } from './describe';
-import { RULES } from './index';
+import { FILE_RULES, RULES } from './index';
+import type { FileSummary } from '../summaries/file-summary';
+import { summarizeTree } from '../summaries/summarize';
 
 export interface Analysis {
   findings: Finding[];
   /** Rules that threw, with the error: the file's other findings still stand. */
   failures: string[];
+  /** What the workspace index needs of the file; absent when no workspace rule is on. */
+  summary?: FileSummary;
 }
 
 const queries = new Map<GrammarId, FactQueries>();
@@ -75,7 +79,7 @@ export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConf
   const facts = collectFacts(tree, queriesFor(grammar, tree), dialect);
   const findings: Finding[] = [];
   const failures: string[] = [];
-  for (const rule of RULES) {
+  for (const rule of FILE_RULES) {
     if (!rule.meta.languages.includes(language)) continue;
     const severity = config.severity(rule.meta);
     if (!severity) continue;
@@ -98,5 +102,13 @@ export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConf
     }
   }
   findings.sort(compareFindings);
-  return { findings, failures };
+  const analysis: Analysis = { findings, failures };
+  if (RULES.some((r) => 'workspace' in r && config.severity(r.meta))) {
+    try {
+      analysis.summary = summarizeTree(tree, grammar, dialect, facts, config.matcher(language));
+    } catch (error) {
+      failures.push(`the function summary failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+  return analysis;
 }

@@ -51,7 +51,19 @@ export interface RuleContext {
   report(node: Node, message: string, related?: Related[]): void;
 }
 
+/** A rule that reads one file's syntax facts. */
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
+
+/**
+ * A rule that reads the workspace index of function summaries (../summaries/) instead of one
+ * file's tree: its findings in a file change when other files change.
+ */
+export interface WorkspaceRule {
+  meta: RuleMeta;
+  workspace: true;
+}
+
+export type AnyRule = Rule | WorkspaceRule;
