@@ -5,6 +5,7 @@
  */
 import { Query, Tree } from 'web-tree-sitter';
 import type { Node } from 'web-tree-sitter';
+import type { Range } from '../findings';
 import type { CallMatcher } from '../rules/call-patterns';
 import { loopsRelated, nodeRange, repetition } from '../rules/describe';
 import { repeatsPerItem } from '../rules/per-item-loops';
@@ -63,6 +64,10 @@ function callFact(call: Node, path: string, dialect: Dialect): CallFact {
   return fact;
 }
 
+function startsAt(range: Range, node: Node): boolean {
+  return range.start.line === node.startPosition.row && range.start.character === node.startPosition.column;
+}
+
 /** The functions of the file with their direct I/O and their other calls. */
 function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: CallMatcher): FunctionFact[] {
   const functions: FunctionFact[] = [];
@@ -87,7 +92,9 @@ function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: Cal
     if (!fact) continue;
     const path = dialect.calleePath(node);
     const kind = io.match(path);
-    if (kind) fact.io ??= { ...callFact(node, path, dialect), kind };
+    // In `db.QueryRow(…).Scan(&n)` both calls match; the one the chain starts from, captured
+    // after the outer one at the same start, is the root cause.
+    if (kind && (!fact.io || startsAt(fact.io.range, node))) fact.io = { ...callFact(node, path, dialect), kind };
     else if (RESOLVABLE.test(path) && !outer.seen.has(path)) {
       outer.seen.add(path);
       fact.calls.push(callFact(node, path, dialect));

@@ -35,7 +35,8 @@ export const resolveJavaScript: CallResolver = (file, summary, call, caller, loo
     return fn && { file, fn };
   }
   const bound = binding(summary, parts[0]);
-  if (parts.length === 1) return bound ? (bound.name ? moduleFunction(file, bound.module, bound.name, lookup) : undefined) : topLevel(file, summary, parts[0]);
+  // A module called as a function (`const lookup = require('./lookup'); lookup(id)`) is its default export.
+  if (parts.length === 1) return bound ? moduleFunction(file, bound.module, bound.name ?? 'default', lookup) : topLevel(file, summary, parts[0]);
   // `db.fetch()` after `import * as db`, `const db = require('./db')` or a default import of CommonJS.
   if (parts.length === 2 && bound && (!bound.name || bound.name === 'default')) return moduleFunction(file, bound.module, parts[1], lookup);
   return undefined;
