@@ -4,10 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { atLeast, compareFindings, Finding, SEVERITIES, Severity } from '../findings';
-import { AnalysisConfig, AnalysisSettings } from '../rules/config';
-import { nPlusOneThroughCall } from '../rules/n-plus-one-through-call';
-import { SummaryIndex } from '../summaries/summary-index';
+import { atLeast, Finding, SEVERITIES, Severity } from '../findings';
+import type { AnalysisSettings } from '../rules/config';
+import { ScanCollector } from '../summaries/scan-collector';
 import { RULES, ruleById } from '../rules';
 import { toSarif } from '../sarif/export';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../settings';
@@ -119,9 +118,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   const failures: string[] = [];
   const pool = new ScanPool();
   const settings: AnalysisSettings = { rules: {}, ioCalls: [], only: options.rules };
-  const config = new AnalysisConfig(settings);
-  const summaries = new SummaryIndex(() => config.severity(nPlusOneThroughCall.meta));
-  const byFile = new Map<string, Finding[]>();
+  const collected = new ScanCollector(settings);
   let scanned = 0;
   try {
     await scanTargets(
@@ -131,8 +128,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
       {
         onFile(file, findings: Finding[], ruleFailures, summary) {
           scanned++;
-          byFile.set(file, findings);
-          if (summary) summaries.setScanned(file, summary);
+          collected.add(file, findings, summary);
           failures.push(...ruleFailures.map((f) => `${displayPath(file, io.cwd)}: ${f}`));
         },
         onSkip(file, reason) {
@@ -143,11 +139,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   } finally {
     await pool.dispose();
   }
-  // Cross-file findings, once every file's summary is in the index.
-  for (const [file, own] of byFile) {
-    const findings = [...own, ...summaries.findings(file)].sort(compareFindings);
-    if (findings.length > 0) results.push({ file, findings });
-  }
+  results.push(...collected.results());
   results.sort((a, b) => a.file.localeCompare(b.file));
   const { notes, tools } = await mergeSarifLogs(results, options.sarifIn.map((log) => path.resolve(io.cwd, log)), io.cwd, (file) => displayPath(file, io.cwd));
   if (options.profile) await applyProfile(results, path.resolve(io.cwd, options.profile), io.cwd);
