@@ -4,12 +4,17 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Dialect } from '../syntax/dialect';
+import type { LanguageId } from '../syntax/languages';
 
-const CLASS_TYPES = new Set([
-  'class_definition', // Python
-  'class_declaration', 'class', 'abstract_class_declaration', // JavaScript, TypeScript, Java
-  'interface_declaration', 'enum_declaration', 'record_declaration', // Java
-]);
+/** Node types of classes, per language: a function directly inside one is a method. */
+export const CLASSES_OF: Record<LanguageId, readonly string[]> = {
+  python: ['class_definition'],
+  javascript: ['class_declaration', 'class'],
+  typescript: ['class_declaration', 'class', 'abstract_class_declaration'],
+  go: [],
+  java: ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'],
+};
+
 
 export interface FunctionContext {
   name: string;
@@ -32,18 +37,13 @@ function pythonSelf(fn: Node): string | undefined {
 }
 
 /**
- * The name, class and self name of a function that can be called by name from outside it;
- * undefined for anonymous functions and functions nested in other functions.
+ * The name, class and self name of a function that is not nested in another function: `owner`
+ * is the class it stands directly in, if any. Undefined for anonymous functions.
  */
-export function functionContext(fn: Node, dialect: Dialect): FunctionContext | undefined {
+export function functionContext(fn: Node, dialect: Dialect, owner: string | undefined): FunctionContext | undefined {
   const name = dialect.func(fn).name;
   if (!name) return undefined;
   if (fn.type === 'method_declaration' && dialect.language === 'go') return { name, ...goReceiver(fn) };
-  for (let n = fn.parent; n; n = n.parent) {
-    if (dialect.functionTypes.has(n.type)) return undefined;
-    if (!CLASS_TYPES.has(n.type)) continue;
-    const owner = n.childForFieldName('name')?.text;
-    return { name, owner, selfName: dialect.language === 'python' ? pythonSelf(fn) : 'this' };
-  }
-  return { name };
+  if (owner === undefined) return { name };
+  return { name, owner, selfName: dialect.language === 'python' ? pythonSelf(fn) : 'this' };
 }
