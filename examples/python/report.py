@@ -3,7 +3,7 @@ import random
 
 from shop.db import Session
 from shop.models import Customer, Order
-from shop.orders import csv_report, customer_names, repeat_customers, valid_skus
+from shop.orders import csv_report, customer_names, customer_of, repeat_customers, valid_skus
 
 
 def main():
@@ -15,7 +15,11 @@ def main():
     skus = valid_skus([o.sku.replace("SKU", "ABC") for o in orders])
     report = csv_report(orders)
     vips = repeat_customers(orders, range(0, 3000, 7))
-    print(len(names), len(skus), len(report), len(vips))
+    print(len(names), len(skus), len(report), len(vips), len(big_spenders(session, orders)))
+
+
+def big_spenders(session, orders):
+    return {customer_of(session, order).name for order in orders if order.total > 450}
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ import { ConsoleRequests } from './lsp/console-request';
 import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
+import { summariesWanted, summarizeFile } from './rules/engine';
+import { nPlusOneThroughCall } from './rules/n-plus-one-through-call';
+import { SummaryIndex } from './summaries/summary-index';
 import { DEFAULTS, HotpathSettings } from './settings';
 import { SOURCE_EXTENSIONS } from './syntax/languages';
 import { VERSION } from './version';
@@ -73,10 +76,13 @@ const keyOf = (doc: OpenDocument) => doc.path ?? doc.uri;
 // Publishing: every changed file is sent once per turn of the event loop.
 const toPublish = new Set<string>();
 let publishTimer: NodeJS.Immediate | undefined;
+// The workspace index of function summaries: its cross-file findings of a file are computed
+// again whenever a file they depend on changes, open or on disk.
+const summaries = new SummaryIndex(() => config.severity(nPlusOneThroughCall.meta));
 const store = new FindingsStore((key) => {
   toPublish.add(key);
   publishTimer ??= setImmediate(publish);
-});
+}, summaries);
 
 function publish(): void {
   publishTimer = undefined;
@@ -187,6 +193,38 @@ async function analyzePending(): Promise<void> {
   for (const uri of uris) await analyzeOpen(uri);
 }
 
+// The workspace index's summary of an open document analyzed one function at a time: taken once
+// typing pauses, since it walks the whole file.
+const SUMMARY_DELAY_MS = 300;
+const summaryTimers = new Map<string, NodeJS.Timeout>();
+
+function scheduleSummary(uri: string): void {
+  clearTimeout(summaryTimers.get(uri));
+  summaryTimers.set(
+    uri,
+    setTimeout(() => {
+      summaryTimers.delete(uri);
+      void summarizeOpen(uri);
+    }, SUMMARY_DELAY_MS),
+  );
+}
+
+async function summarizeOpen(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc?.grammar) return;
+  const key = keyOf(doc);
+  if (skippedOpen.has(key)) return;
+  try {
+    const tree = await documents.tree(doc);
+    if (!tree) return;
+    const { summary, failures } = summarizeFile(tree, doc.grammar.id, config);
+    for (const failure of failures) connection.console.error(`${key}: ${failure}`);
+    store.setOpenSummary(key, summary);
+  } catch (error) {
+    connection.console.error(`Could not summarize ${key}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function analyzeOpen(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc?.grammar) return;
@@ -205,9 +243,16 @@ async function analyzeOpen(uri: string): Promise<void> {
     if (!tree) return;
     const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, documents.takeChanges(doc), doc.lastAnalysis);
     doc.lastAnalysis = edited.last;
-    const { findings, failures } = edited.analysis;
+    const { findings, failures, summary } = edited.analysis;
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
-    store.setOpen(key, findings);
+    if (summary || !summariesWanted(config)) {
+      store.setOpen(key, findings, summary);
+    } else {
+      // Only the edited function was analyzed (or nothing changed): its findings show at once, and
+      // the file's summary for the workspace index follows when typing pauses.
+      store.setOpenFindings(key, findings);
+      if (edited.scope) scheduleSummary(uri);
+    }
     await profiles.documentChanged(key);
   } catch (error) {
     connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);

@@ -32,3 +32,7 @@ def csv_report(orders):
 def repeat_customers(orders, vip_ids):
     vips = list(vip_ids)
     return [order for order in orders if order.customer_id in vips]
+
+
+def customer_of(session: Session, order: Order) -> Customer:
+    return session.query(Customer).filter(Customer.id == order.customer_id).first()

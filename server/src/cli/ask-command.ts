@@ -26,6 +26,7 @@ import { computeStats } from '../profiles/stats';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../settings';
 import { ScanPool } from '../workspace/scan-pool';
 import { scanTargets } from '../workspace/scan-folders';
+import { ScanCollector } from '../summaries/scan-collector';
 import { loadCliProfile } from './cli-profile';
 import { displayPath, type FileFindings } from './report-formats';
 import { mergeSarifLogs } from './sarif-in';
@@ -54,23 +55,23 @@ function contextAt(at: string, cwd: string): { file: string; context: AskContext
 
 /** Hotpath's findings in the workspace, with other tools' from SARIF logs merged in. */
 async function workspaceFindings(root: string, sarifLogs: readonly string[], io: CliIo): Promise<SourcedFinding[]> {
-  const results: FileFindings[] = [];
+  const settings = { rules: {}, ioCalls: [] };
+  const collected = new ScanCollector(settings);
   const pool = new ScanPool();
   try {
     await scanTargets(
       pool,
       { folders: [root], exclude: DEFAULT_EXCLUDE, maxFileSizeKb: DEFAULTS.maxFileSizeKb },
-      { rules: {}, ioCalls: [] },
+      settings,
       {
-        onFile(file, findings) {
-          if (findings.length > 0) results.push({ file, findings });
-        },
+        onFile: (file, findings, _failures, summary) => collected.add(file, findings, summary),
         onSkip: () => undefined,
       },
     );
   } finally {
     await pool.dispose();
   }
+  const results: FileFindings[] = collected.results();
   const { notes } = await mergeSarifLogs(results, sarifLogs, root, (file) => displayPath(file, io.cwd));
   for (const note of notes) io.stderr(`hotpath: ${note}\n`);
   return results.sort((a, b) => a.file.localeCompare(b.file)).flatMap((r) => sourcedFindings(r.file, r.findings));

@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { atLeast, Finding, SEVERITIES, Severity } from '../findings';
+import type { AnalysisSettings } from '../rules/config';
+import { ScanCollector } from '../summaries/scan-collector';
 import { RULES, ruleById } from '../rules';
 import { toSarif } from '../sarif/export';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../settings';
@@ -115,16 +117,18 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   const skipped: Array<{ file: string; reason: string }> = [];
   const failures: string[] = [];
   const pool = new ScanPool();
+  const settings: AnalysisSettings = { rules: {}, ioCalls: [], only: options.rules };
+  const collected = new ScanCollector(settings);
   let scanned = 0;
   try {
     await scanTargets(
       pool,
       { folders, files, exclude: [...DEFAULT_EXCLUDE, ...options.exclude], maxFileSizeKb: DEFAULTS.maxFileSizeKb },
-      { rules: {}, ioCalls: [], only: options.rules },
+      settings,
       {
-        onFile(file, findings: Finding[], ruleFailures) {
+        onFile(file, findings: Finding[], ruleFailures, summary) {
           scanned++;
-          if (findings.length > 0) results.push({ file, findings });
+          collected.add(file, findings, summary);
           failures.push(...ruleFailures.map((f) => `${displayPath(file, io.cwd)}: ${f}`));
         },
         onSkip(file, reason) {
@@ -135,6 +139,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   } finally {
     await pool.dispose();
   }
+  results.push(...collected.results());
   results.sort((a, b) => a.file.localeCompare(b.file));
   const { notes, tools } = await mergeSarifLogs(results, options.sarifIn.map((log) => path.resolve(io.cwd, log)), io.cwd, (file) => displayPath(file, io.cwd));
   if (options.profile) await applyProfile(results, path.resolve(io.cwd, options.profile), io.cwd);

@@ -15,6 +15,10 @@ export const RULE_COSTS: Readonly<Record<string, RuleCost>> = {
     weight: 0.9,
     reason: 'a round trip per item is usually most of the loop\'s time, and batching leaves one or two',
   },
+  'n-plus-one-through-call': {
+    weight: 0.8,
+    reason: 'the helper\'s round trip per item is usually most of the loop\'s time; the chain through other functions is found statically and may be cut by a cache the index cannot see',
+  },
   'linear-search-in-loop': {
     weight: 0.8,
     reason: 'the scan makes the loop quadratic and is usually most of its time; a set or map lookup is constant',

@@ -11,13 +11,17 @@ import { GrammarId, grammarInfo, LanguageId } from '../syntax/languages';
 import type { Node } from 'web-tree-sitter';
 import type { AnalysisConfig } from './config';
 import { nodeRange } from './describe';
-import { RULES } from './index';
+import { FILE_RULES, RULES } from './index';
 import type { Rule } from './rule';
+import type { FileSummary } from '../summaries/file-summary';
+import { summarizeTree } from '../summaries/summarize';
 
 export interface Analysis {
   findings: Finding[];
   /** Rules that threw, with the error: the file's other findings still stand. */
   failures: string[];
+  /** What the workspace index needs of the file; absent when no workspace rule is on. */
+  summary?: FileSummary;
 }
 
 const queries = new Map<GrammarId, FactQueries>();
@@ -71,10 +75,10 @@ function remembering(dialect: Dialect): Dialect {
   };
 }
 
-/** The rules that run on files of the language, with the severity their findings get. */
+/** The single-file rules that run on files of the language, with the severity their findings get. */
 function enabledRules(language: LanguageId, config: AnalysisConfig): Array<{ rule: Rule; severity: Severity }> {
   const enabled: Array<{ rule: Rule; severity: Severity }> = [];
-  for (const rule of RULES) {
+  for (const rule of FILE_RULES) {
     if (!rule.meta.languages.includes(language)) continue;
     const severity = config.severity(rule.meta);
     if (severity) enabled.push({ rule, severity });
@@ -82,9 +86,37 @@ function enabledRules(language: LanguageId, config: AnalysisConfig): Array<{ rul
   return enabled;
 }
 
-/** Every finding of one file. */
+/** Every finding of one file, and its summary for the workspace index. */
 export function analyzeTree(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
-  return analyzeCode(tree.rootNode, grammar, config);
+  const { analysis, dialect, facts } = runRules(tree.rootNode, grammar, config);
+  addSummary(analysis, tree, grammar, config, dialect, facts);
+  return analysis;
+}
+
+/** Whether a workspace rule is on, so that files need summaries for the workspace index. */
+export function summariesWanted(config: AnalysisConfig): boolean {
+  return RULES.some((r) => 'workspace' in r && config.severity(r.meta));
+}
+
+/**
+ * The summary of one file for the workspace index alone (with its own facts walk), for an open
+ * document whose findings came from analyzing only the function an edit touched.
+ */
+export function summarizeFile(tree: Tree, grammar: GrammarId, config: AnalysisConfig): Analysis {
+  const dialect = remembering(dialectFor(grammar));
+  const facts = collectFacts(tree.rootNode, queriesFor(grammar, tree.rootNode), dialect);
+  const analysis: Analysis = { findings: [], failures: [] };
+  addSummary(analysis, tree, grammar, config, dialect, facts);
+  return analysis;
+}
+
+function addSummary(analysis: Analysis, tree: Tree, grammar: GrammarId, config: AnalysisConfig, dialect: Dialect, facts: ReturnType<typeof collectFacts>): void {
+  if (!summariesWanted(config)) return;
+  try {
+    analysis.summary = summarizeTree(tree, grammar, dialect, facts, config.matcher(grammarInfo(grammar).language));
+  } catch (error) {
+    analysis.failures.push(`the function summary failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -103,6 +135,10 @@ export function fileWideReads(text: string, grammar: GrammarId, config: Analysis
  * callback or other function encloses (see collectFacts).
  */
 export function analyzeCode(root: Node, grammar: GrammarId, config: AnalysisConfig): Analysis {
+  return runRules(root, grammar, config).analysis;
+}
+
+function runRules(root: Node, grammar: GrammarId, config: AnalysisConfig): { analysis: Analysis; dialect: Dialect; facts: ReturnType<typeof collectFacts> } {
   const language = grammarInfo(grammar).language;
   const dialect = remembering(dialectFor(grammar));
   const facts = collectFacts(root, queriesFor(grammar, root), dialect);
@@ -129,5 +165,5 @@ export function analyzeCode(root: Node, grammar: GrammarId, config: AnalysisConf
     }
   }
   findings.sort(compareFindings);
-  return { findings, failures };
+  return { analysis: { findings, failures }, dialect, facts };
 }

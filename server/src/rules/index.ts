@@ -18,11 +18,12 @@ import { linearSearchInLoop } from './linear-search-in-loop';
 import { linkedListGetInLoop } from './linked-list-get-in-loop';
 import { listSummedWithStart } from './list-summed-with-start';
 import { nPlusOneQuery } from './n-plus-one-query';
+import { nPlusOneThroughCall } from './n-plus-one-through-call';
 import { objectKeysMembership } from './object-keys-membership';
 import { parseInSortComparator } from './parse-in-sort-comparator';
 import { readlinesInFor } from './readlines-in-for';
 import { regexCompiledInLoop } from './regex-compiled-in-loop';
-import type { Rule } from './rule';
+import type { AnyRule, Rule } from './rule';
 import { runeSliceInRange } from './rune-slice-in-range';
 import { sliceAppendWithoutCapacity } from './slice-append-without-capacity';
 import { sortInLoop } from './sort-in-loop';
@@ -31,7 +32,7 @@ import { stringConcatInLoop } from './string-concat-in-loop';
 import { timeAfterInLoop } from './time-after-in-loop';
 import { wrapperConstructor } from './wrapper-constructor';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   accumulatingSpread,
   awaitInLoop,
   blockingCallInAsync,
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   linkedListGetInLoop,
   listSummedWithStart,
   nPlusOneQuery,
+  nPlusOneThroughCall,
   objectKeysMembership,
   parseInSortComparator,
   readlinesInFor,
@@ -64,8 +66,11 @@ export const RULES: readonly Rule[] = [
   wrapperConstructor,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
+/** The rules that read one file's syntax facts. */
+export const FILE_RULES: readonly Rule[] = RULES.filter((r): r is Rule => 'check' in r);
+
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));
 
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: string): AnyRule | undefined {
   return byId.get(id);
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import type { Loop } from '../syntax/facts';
 import type { IoKind } from './call-patterns';
 import { loopsRelated, quote, repetition } from './describe';
+import { repeatsPerItem } from './per-item-loops';
 import type { Rule, RuleContext } from './rule';
 
 const WHAT: Record<IoKind, string> = {
@@ -22,37 +22,6 @@ function chainedOnIo(context: RuleContext, call: Node): boolean {
     if (dialect.callTypes.has(r.type) && io.match(dialect.calleePath(r))) return true;
   }
   return false;
-}
-
-/** Integer literals across the grammars. */
-const INTEGER_TYPES = new Set(['integer', 'number', 'decimal_integer_literal', 'int_literal']);
-/** `MAX_PAGES`, `Config.RETRIES`: a constant's name. */
-const CONSTANT_NAME = /^([A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*$/;
-const RETRY_NAME = /retr|attempt|tries/i;
-
-/** What a counting loop counts to: `3` in `for attempt in range(3)` or `for (i = 0; i < 3; i++)`. */
-function countedTo(context: RuleContext, loop: Loop): Node | undefined {
-  const { dialect } = context;
-  const iterable = loop.iterable;
-  if (iterable && dialect.callTypes.has(iterable.type) && dialect.calleePath(iterable) === 'range') {
-    const args = dialect.callArgs(iterable);
-    return args.length === 1 ? args[0] : args[1];
-  }
-  if (loop.kind !== 'for') return undefined;
-  const clause = loop.node.namedChildren.find((c) => c?.type === 'for_clause') ?? loop.node;
-  const condition = clause.childForFieldName('condition');
-  return condition?.type === 'binary_expression' ? (condition.childForFieldName('right') ?? undefined) : undefined;
-}
-
-/**
- * True when a loop makes a call once per item or row: not a retry, polling or paging loop,
- * which runs until something happens (`while`) or a fixed number of times (`attempt < 3`,
- * `page < MAX_PAGES`), however much data there is.
- */
-function repeatsPerItem(context: RuleContext, loop: Loop): boolean {
-  if (loop.kind === 'while' || loop.kind === 'do') return false;
-  const bound = countedTo(context, loop);
-  return !bound || !(INTEGER_TYPES.has(bound.type) || CONSTANT_NAME.test(bound.text) || RETRY_NAME.test(bound.text));
 }
 
 export const nPlusOneQuery: Rule = {
@@ -121,7 +90,7 @@ export const nPlusOneQuery: Rule = {
       const kind = context.io.match(path);
       if (!kind) continue;
       // Retry, polling and paging loops make one call per round on purpose.
-      const loop = site.loops.find((l) => repeatsPerItem(context, l));
+      const loop = site.loops.find((l) => repeatsPerItem(context.dialect, l));
       if (!loop || chainedOnIo(context, site.node)) continue;
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(site.node, `${WHAT[kind]} ${quote(shown)} runs ${repetition(loop)}`, loopsRelated(site.loops));

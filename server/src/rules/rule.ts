@@ -53,6 +53,7 @@ export interface RuleContext {
   report(node: Node, message: string, related?: Related[]): void;
 }
 
+/** A rule that reads one file's syntax facts. */
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
@@ -63,3 +64,14 @@ export interface Rule {
    */
   fileWide?(language: LanguageId, text: string): string;
 }
+
+/**
+ * A rule that reads the workspace index of function summaries (../summaries/) instead of one
+ * file's tree: its findings in a file change when other files change.
+ */
+export interface WorkspaceRule {
+  meta: RuleMeta;
+  workspace: true;
+}
+
+export type AnyRule = Rule | WorkspaceRule;

@@ -3,6 +3,7 @@
  */
 import type { Finding } from '../findings';
 import type { AnalysisSettings } from '../rules/config';
+import type { FileSummary } from '../summaries/file-summary';
 import type { SourceFile } from './discover';
 
 /** Pool → worker: analyze these files. */
@@ -16,6 +17,6 @@ export interface ScanBatch {
 
 /** Worker → pool, once per file of a batch, then `done`. */
 export type ScanReply =
-  | { type: 'file'; batch: number; path: string; findings: Finding[]; failures: string[] }
+  | { type: 'file'; batch: number; path: string; findings: Finding[]; failures: string[]; summary?: FileSummary }
   | { type: 'skipped'; batch: number; path: string; reason: string }
   | { type: 'done'; batch: number };

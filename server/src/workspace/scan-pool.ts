@@ -7,11 +7,13 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../findings';
 import type { AnalysisSettings } from '../rules/config';
+import type { FileSummary } from '../summaries/file-summary';
 import type { SourceFile } from './discover';
 import type { ScanBatch, ScanReply } from './scan-messages';
 
 export interface ScanHandlers {
-  onFile(file: string, findings: Finding[], failures: string[]): void;
+  /** A file's findings, and its summary for the workspace index when a workspace rule is on. */
+  onFile(file: string, findings: Finding[], failures: string[], summary?: FileSummary): void;
   onSkip(file: string, reason: string): void;
   /** Called after each finished file with the count of files done so far. */
   onProgress?(done: number, total: number): void;
@@ -134,7 +136,7 @@ export class ScanPool {
     }
     slot.unanswered.delete(reply.path);
     if (cancelled) return;
-    if (reply.type === 'file') job.handlers.onFile(reply.path, reply.findings, reply.failures);
+    if (reply.type === 'file') job.handlers.onFile(reply.path, reply.findings, reply.failures, reply.summary);
     else job.handlers.onSkip(reply.path, reply.reason);
     job.done++;
     job.handlers.onProgress?.(job.done, job.total);

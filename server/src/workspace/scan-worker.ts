@@ -25,8 +25,8 @@ async function scan(batch: ScanBatch, reply: (message: ScanReply) => void): Prom
       continue;
     }
     try {
-      const { findings, failures } = await analyzeSource(source.text, file.grammar, analysis);
-      reply({ type: 'file', batch: batch.batch, path: file.path, findings, failures });
+      const { findings, failures, summary } = await analyzeSource(source.text, file.grammar, analysis);
+      reply({ type: 'file', batch: batch.batch, path: file.path, findings, failures, summary });
     } catch (error) {
       reply({ type: 'skipped', batch: batch.batch, path: file.path, reason: `analysis failed: ${error instanceof Error ? error.message : String(error)}` });
     }

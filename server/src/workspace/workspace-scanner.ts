@@ -131,9 +131,9 @@ export class WorkspaceScanner {
 
   private handlers(generation: number, progress?: (done: number, total: number) => void): ScanHandlers {
     return {
-      onFile: (file, findings, failures) => {
+      onFile: (file, findings, failures, summary) => {
         this.skipped.delete(file);
-        this.store.setScanned(file, findings, generation);
+        this.store.setScanned(file, findings, generation, summary);
         for (const failure of failures) this.env.log(`${file}: ${failure}`);
       },
       onSkip: (file, reason) => {

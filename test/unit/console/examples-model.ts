@@ -10,6 +10,7 @@ import type { ConsoleModel, ProfileComparison, SourcedFinding } from '../../../s
 import { HOTPATH_TOOL } from '../../../server/src/console/model';
 import { modelFromFiles, ProfileOnDisk } from '../../../server/src/console/model-from-files';
 import { AnalysisConfig } from '../../../server/src/rules/config';
+import { ScanCollector } from '../../../server/src/summaries/scan-collector';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../../../server/src/settings';
 import { listTargets } from '../../../server/src/workspace/scan-folders';
 import { makeWorkspace } from '../../helpers/lsp-harness';
@@ -22,12 +23,12 @@ export const SHOP_PROFILE = path.join(examplesDir, 'profiles', 'shop.prof');
 export async function findingsUnder(root: string): Promise<SourcedFinding[]> {
   const files = await listTargets({ folders: [root], exclude: DEFAULT_EXCLUDE, maxFileSizeKb: DEFAULTS.maxFileSizeKb }, () => undefined);
   const config = new AnalysisConfig();
-  const found: SourcedFinding[] = [];
+  const collected = new ScanCollector(config.settings);
   for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
-    const { findings } = await analyzeSource(fs.readFileSync(file.path, 'utf8'), file.grammar, config);
-    found.push(...findings.map((finding) => ({ file: file.path, finding, tool: HOTPATH_TOOL })));
+    const { findings, summary } = await analyzeSource(fs.readFileSync(file.path, 'utf8'), file.grammar, config);
+    collected.add(file.path, findings, summary);
   }
-  return found;
+  return collected.results().flatMap(({ file, findings }) => findings.map((finding) => ({ file, finding, tool: HOTPATH_TOOL })));
 }
 
 export async function profileOnDisk(file: string, root: string): Promise<ProfileOnDisk> {

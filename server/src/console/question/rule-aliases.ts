@@ -14,6 +14,10 @@ export const RULE_ALIASES: Readonly<Record<string, RuleAliases>> = {
     singular: ['n+1', 'n plus one', 'nplusone', 'n+1 query', 'query in a loop', 'query in loop', 'database call in a loop', 'http call in a loop', 'round trip per item'],
     plural: ['n+1 queries', 'n+1s', 'queries in loops', 'queries in a loop', 'database calls in loops', 'http calls in loops', 'round trips'],
   },
+  'n-plus-one-through-call': {
+    singular: ['n+1 through a call', 'n+1 through a helper', 'query through a helper', 'helper that queries in a loop', 'cross-file n+1'],
+    plural: ['n+1s through calls', 'queries through helpers', 'helpers that query in loops'],
+  },
   'await-in-loop': {
     singular: ['await in loop', 'await in a loop', 'sequential await', 'awaiting in a loop'],
     plural: ['awaits in loops', 'await in loops', 'sequential awaits'],

@@ -1,0 +1,56 @@
+/**
+ * `hotpath scan` on code whose N+1 runs through a helper in another file: found whichever order
+ * the workers finish the files in, and carried into SARIF with the chain's locations.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { distDir, fixturesDir } from '../helpers/paths';
+
+const cli = path.join(distDir, 'cli.js');
+const RULE = 'n-plus-one-through-call';
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('hotpath scan across files', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-cli-cross-'));
+    fs.cpSync(path.join(fixturesDir, 'rules', RULE, 'go'), dir, { recursive: true });
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reports the calls whose chain reaches a query in another package', () => {
+    const { code, stdout } = run(['scan', '.', '--rule', RULE, '--fail-on', 'warning'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(stdout.trim().split('\n'), [
+      'report/report.go:27:20: warning n-plus-one-through-call: `store.UserName()` runs a database query (`db.QueryRow()` in users.go:8) once per item of `orders` (`for … range` loop at line 26)',
+      'report/report.go:29:20: warning n-plus-one-through-call: `loadName()` runs a database query through `UserName()` (`db.QueryRow()` in users.go:8) once per item of `orders` (`for … range` loop at line 26)',
+      'report/report.go:31:7: warning n-plus-one-through-call: `r.total()` runs a database query (`r.db.QueryRow()` in report.go:21) once per item of `orders` (`for … range` loop at line 26)',
+      '3 findings (3 warning) in 4 files.',
+    ]);
+  });
+
+  it('names the chain in SARIF related locations, with the helper\'s file', () => {
+    const { stdout } = run(['scan', 'report', 'store', '--rule', RULE, '--format', 'sarif'], dir);
+    const result = JSON.parse(stdout).runs[0].results.find((r: { message: { text: string } }) => r.message.text.startsWith('`loadName()`'));
+    assert.deepEqual(
+      result.relatedLocations.map((l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; message: { text: string } }) => [
+        l.physicalLocation.artifactLocation.uri,
+        l.physicalLocation.region.startLine,
+        l.message.text,
+      ]),
+      [
+        ['report/report.go', 26, 'repeated by this `for … range` loop over `orders`'],
+        ['report/helpers.go', 10, '`loadName()` calls `UserName()`'],
+        ['store/users.go', 8, '`UserName()` runs a database query: `db.QueryRow()`'],
+      ],
+    );
+  });
+});
