@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -14,6 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { toDiagnostic } from './diagnostics';
+import { codeActions } from './lsp/code-actions';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
@@ -247,6 +249,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -313,6 +316,14 @@ connection.onHover(async ({ textDocument, position }) => {
   if (!hover && !heat) return null;
   const value = [heat, hover?.markdown].filter(Boolean).join('\n\n---\n\n');
   return { contents: { kind: 'markdown', value }, range: hover?.range };
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const tree = doc && (await documents.tree(doc));
+  if (!doc?.grammar || !tree) return [];
+  const fixable = { uri: doc.uri, text: doc.document.getText(), grammar: doc.grammar.id, tree };
+  return codeActions(fixable, store.shown(keyOf(doc)), params);
 });
 
 connection.onRequest(rescanRequest, () => scanner.scanAll());
