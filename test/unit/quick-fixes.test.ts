@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeSource } from '../../server/src/analyze';
 import type { Finding } from '../../server/src/findings';
-import { quickFix, QuickFix } from '../../server/src/fixes';
+import { quickFix, QuickFix, quickFixTitles } from '../../server/src/fixes';
+import { RULES } from '../../server/src/rules';
 import { applyEdits } from '../../server/src/fixes/offset-edits';
 import { AnalysisConfig } from '../../server/src/rules/config';
 import { grammarForPath } from '../../server/src/syntax/languages';
@@ -108,5 +109,15 @@ describe('quick-fix fixtures', () => {
     assert.deepEqual([...covered('string-concat-in-loop')].sort(), ['go', 'java', 'python']);
     assert.deepEqual([...covered('linear-search-in-loop')].sort(), ['java', 'javascript', 'python', 'typescript']);
     assert.deepEqual([...covered('await-in-loop')].sort(), ['javascript', 'python', 'typescript']);
+  });
+});
+
+describe('quick-fix metadata', () => {
+  it('describes a quick fix in exactly the rules that have one, for docs and hovers', () => {
+    for (const { meta } of RULES) {
+      const titled = Object.keys(quickFixTitles(meta.id));
+      assert.equal(meta.quickFix !== undefined, titled.length > 0, `${meta.id}: quickFix metadata and fixes/index.ts agree`);
+      assert.deepEqual(titled.filter((l) => !meta.languages.includes(l as never)), [], `${meta.id}: fixes only for its languages`);
+    }
   });
 });
