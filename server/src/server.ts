@@ -15,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { toDiagnostic } from './diagnostics';
-import { codeActions } from './lsp/code-actions';
+import { codeActions, FIX_ALL_KIND, fixAllAction } from './lsp/code-actions';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
@@ -249,7 +249,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -323,7 +323,10 @@ connection.onCodeAction(async (params) => {
   const tree = doc && (await documents.tree(doc));
   if (!doc?.grammar || !tree) return [];
   const fixable = { uri: doc.uri, text: doc.document.getText(), grammar: doc.grammar.id, tree };
-  return codeActions(fixable, store.shown(keyOf(doc)), params);
+  // The quick fixes read the document's tree now, before anything awaited can replace it.
+  const quickFixes = codeActions(fixable, store.shown(keyOf(doc)), params);
+  const fixAll = await fixAllAction(fixable, config, params.context.only);
+  return fixAll ? [...quickFixes, fixAll] : quickFixes;
 });
 
 connection.onRequest(rescanRequest, () => scanner.scanAll());

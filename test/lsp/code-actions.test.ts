@@ -2,7 +2,8 @@
  * Quick fixes as an editor gets them from the bundled server: at a finding, a `quickfix` code
  * action whose workspace edit turns the file into the fixture's expected text; applying it
  * makes the finding go away. No action where there is no finding or no fix, or when the client
- * asks only for other kinds.
+ * asks only for other kinds. On `source.fixAll`, one action applying every preferred fix and
+ * none of those that say what to check.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -39,7 +40,7 @@ describe('quick fixes as code actions', () => {
     dir = makeWorkspace();
     session = startSession({ settings: { hotpath: {} } });
     const init = await session.initialize([dir]);
-    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.hotpath'] });
     goUri = await session.open(path.join(dir, 'report.go'), GO_BEFORE);
     pyUri = await session.open(path.join(dir, 'known.py'), PY_BEFORE);
     await session.waitForDiagnostics(goUri, (p) => findingsOf(p, REGEX).length === 1);
@@ -87,5 +88,40 @@ describe('quick fixes as code actions', () => {
     const first = positionOf(PY_BEFORE, 'def known_orders');
     assert.deepEqual(await session.codeActions(pyUri, { start: first, end: first }), []);
     assert.deepEqual(await session.codeActions(pyUri, rangeOf(PY_BEFORE, 'known:'), ['source']), []);
+  });
+
+  it('applies every preferred fix on source.fixAll, and none that says what to check', async () => {
+    const before = [
+      'export async function sync(names, ids) {',
+      '  const valid = names.filter((name) => new RegExp("^[a-z]+$").test(name));',
+      '  const short = names.filter((name) => new RegExp("^[a-z]{1,3}$").test(name));',
+      '  for (const id of ids) {',
+      '    await refresh(id);',
+      '  }',
+      '  return [valid, short];',
+      '}',
+      '',
+    ].join('\r\n');
+    const expected = [
+      'export async function sync(names, ids) {',
+      '  const namePattern = new RegExp("^[a-z]+$");',
+      '  const valid = names.filter((name) => namePattern.test(name));',
+      '  const namePattern2 = new RegExp("^[a-z]{1,3}$");',
+      '  const short = names.filter((name) => namePattern2.test(name));',
+      '  for (const id of ids) {',
+      '    await refresh(id);',
+      '  }',
+      '  return [valid, short];',
+      '}',
+      '',
+    ].join('\r\n');
+    const uri = await session.open(path.join(dir, 'sync.js'), before);
+    await session.waitForDiagnostics(uri, (p) => findingsOf(p, REGEX).length === 2 && findingsOf(p, 'await-in-loop').length === 1);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } };
+    const actions = await session.codeActions(uri, whole, ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [["Apply Hotpath's preferred quick fixes (2)", 'source.fixAll.hotpath']]);
+    assert.equal(applied(before, 'javascript', actions[0].edit!.changes![uri]), expected);
+    const quickFixes = await session.codeActions(uri, whole);
+    assert.deepEqual(quickFixes.map((a) => a.isPreferred), [true, true, false], 'the light bulb has no fix-all, only the three quick fixes');
   });
 });
