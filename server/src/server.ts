@@ -324,7 +324,7 @@ connection.onCodeAction(async (params) => {
   if (!doc?.grammar || !tree) return [];
   const fixable = { uri: doc.uri, text: doc.document.getText(), grammar: doc.grammar.id, tree };
   // The quick fixes read the document's tree now, before anything awaited can replace it.
-  const quickFixes = codeActions(fixable, store.shown(keyOf(doc)), params);
+  const quickFixes = codeActions(fixable, store.shown(keyOf(doc)), params, (message) => connection.console.error(`${keyOf(doc)}: ${message}`));
   const fixAll = await fixAllAction(fixable, config, params.context.only);
   return fixAll ? [...quickFixes, fixAll] : quickFixes;
 });

@@ -18,7 +18,7 @@ export const NO_QUICK_FIX = 'Quick fix: none — Hotpath offers no code action f
 function quickFixLine(fix: QuickFix | undefined): string {
   if (!fix) return NO_QUICK_FIX;
   const how = fix.preferred
-    ? 'it keeps what the code does, so it is the preferred fix (Auto Fix applies it)'
+    ? 'it keeps what the code does, so it is the preferred fix (Auto Fix and the fix-all apply it)'
     : 'it may change what the code does in some cases, so it is never applied automatically: check before you choose it';
   return `Quick fix: ${bold(text(fix.title))} — on the finding's light bulb in the editor; ${how}.`;
 }

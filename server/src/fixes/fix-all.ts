@@ -8,11 +8,20 @@ import type { AnalysisConfig } from '../rules/config';
 import { analyzeTree } from '../rules/engine';
 import type { GrammarId } from '../syntax/languages';
 import { parserFor } from '../syntax/parsers';
-import { quickFix } from './index';
+import { quickFix, QuickFix } from './index';
 import { applyEdits } from './offset-edits';
 
 /** More rounds than this means a fix that does not remove its finding: stop rather than loop. */
 const MAX_ROUNDS = 100;
+
+/** The fix, or nothing when computing it fails on code it did not expect: the other fixes still apply. */
+function fixOrNothing(compute: () => QuickFix | undefined): QuickFix | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
 
 export async function applyPreferredFixes(text: string, grammar: GrammarId, config: AnalysisConfig): Promise<{ text: string; applied: number }> {
   const parser = await parserFor(grammar);
@@ -25,7 +34,7 @@ export async function applyPreferredFixes(text: string, grammar: GrammarId, conf
       const { findings } = analyzeTree(tree, grammar, config);
       let next: string | undefined;
       for (const finding of findings) {
-        const fix = quickFix(tree, grammar, current, finding);
+        const fix = fixOrNothing(() => quickFix(tree, grammar, current, finding));
         if (fix?.preferred) {
           next = applyEdits(current, fix.edits);
           break;

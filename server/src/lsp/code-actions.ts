@@ -52,13 +52,22 @@ export async function fixAllAction(doc: FixableDocument, config: AnalysisConfig,
   return { title: `Apply Hotpath's preferred quick fixes (${applied})`, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
 }
 
-export function codeActions(doc: FixableDocument, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
+/**
+ * The quick fixes over the requested range. A fix that fails on code it did not expect is left
+ * out and reported through `logError`: the other findings still get theirs.
+ */
+export function codeActions(doc: FixableDocument, findings: readonly Finding[], params: CodeActionParams, logError: (message: string) => void): CodeAction[] {
   const only = params.context.only;
   if (only && !asksFor(only, CodeActionKind.QuickFix)) return [];
   const actions: CodeAction[] = [];
   for (const finding of findings) {
     if (finding.source || !touches(finding.range, params.range)) continue;
-    const fix = quickFix(doc.tree, doc.grammar, doc.text, finding);
+    let fix;
+    try {
+      fix = quickFix(doc.tree, doc.grammar, doc.text, finding);
+    } catch (error) {
+      logError(`The quick fix of ${finding.ruleId} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (!fix) continue;
     actions.push({
       title: fix.title,

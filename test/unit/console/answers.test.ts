@@ -207,7 +207,7 @@ describe('answers with shop.prof (cProfile)', () => {
   it('names the quick fix the editor offers, and says whether it may change what the code does', () => {
     has(
       ask('how do I fix the finding at orders.py:19?', model),
-      "Quick fix: Compile the pattern once, before the loop — on the finding's light bulb in the editor; it keeps what the code does, so it is the preferred fix (Auto Fix applies it).",
+      "Quick fix: Compile the pattern once, before the loop — on the finding's light bulb in the editor; it keeps what the code does, so it is the preferred fix (Auto Fix and the fix-all apply it).",
     );
     has(
       ask('how do I fix the finding at orders.py:34?', model),
