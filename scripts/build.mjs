@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the extension (client), the language server, its scan worker and the CLI into dist/,
+// Bundles the extension (client), the console webview's script, the language server, its scan worker and the CLI into dist/,
 // and copies web-tree-sitter's and the grammars' wasm files to dist/wasm/ with their provenance.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
@@ -68,6 +68,8 @@ const builds = [
       'import-worker': 'server/src/profiles/import-worker.ts',
     },
   },
+  // The console webview's script, for the browser: the page loads it by its nonce (client/src/console/page-html.ts).
+  { ...shared, platform: 'browser', format: 'iife', target: 'es2022', alias: {}, entryPoints: { 'console-webview': 'client/webview/console/main.ts' } },
 ];
 
 fs.rmSync(dist, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  * there, so no command is ever "not found".
  */
 import * as vscode from 'vscode';
+import { CONSOLE_VIEW_TYPE } from './console/view-type';
 import type { RunningHotpath } from './hotpath-client';
 
 let running: Promise<RunningHotpath> | undefined;
@@ -43,7 +44,11 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     ),
   );
-  context.subscriptions.push(standIns);
+  // The console panel survives a reload: VS Code hands it back here, and the console takes it over once it runs.
+  const serializer = vscode.window.registerWebviewPanelSerializer(CONSOLE_VIEW_TYPE, {
+    deserializeWebviewPanel: async (panel) => (await started).restoreConsole(panel),
+  });
+  context.subscriptions.push(standIns, serializer);
   started.catch((error: Error) => vscode.window.showErrorMessage(`Hotpath could not start: ${error.message}`));
   running = started;
 }

@@ -7,7 +7,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
+import { registerCompareBenchmarksCommand } from './commands/compare-benchmarks';
+import { registerOpenConsoleCommand } from './commands/open-console';
+import { registerOpenExample } from './commands/open-example';
 import { registerSarifFeatures } from './commands/sarif';
+import { ConsoleController } from './console/console-panel';
+import { createModelSource } from './console/create-model-source';
+import { registerApiKeyCommand } from './console/model/api-key-command';
 import { registerProfileFeatures } from './profiles/profile-features';
 import { ScanStatusItem } from './status';
 
@@ -16,6 +22,8 @@ export const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript
 /** The running extension, for deactivation. */
 export interface RunningHotpath {
   stop(): Thenable<void>;
+  /** Takes over the console panel VS Code restores after a reload. */
+  restoreConsole(panel: vscode.WebviewPanel): void;
 }
 
 export function startHotpath(context: vscode.ExtensionContext): RunningHotpath {
@@ -46,10 +54,16 @@ export function startHotpath(context: vscode.ExtensionContext): RunningHotpath {
     vscode.commands.registerCommand('hotpath.rescan', () => client.sendRequest(rescanRequest)),
     vscode.commands.registerCommand('hotpath.showOutput', () => output.show()),
     vscode.commands.registerCommand('hotpath.restartServer', () => client.restart()),
+    registerCompareBenchmarksCommand(client),
+    registerOpenExample(context),
+    registerApiKeyCommand(context),
   );
   registerProfileFeatures(context, client, output);
   registerSarifFeatures(context, client, output);
+  // The model is optional and off by default: with none chosen the console answers from the loaded data alone.
+  const optimizationConsole = new ConsoleController(context, client, output, createModelSource(context));
+  context.subscriptions.push(optimizationConsole, registerOpenConsoleCommand(optimizationConsole));
   // Starting the server is not awaited: diagnostics follow when it is up.
   client.start().catch((error: unknown) => output.error(`The Hotpath server did not start: ${String(error)}`));
-  return { stop: () => client.stop() };
+  return { stop: () => client.stop(), restoreConsole: (panel) => optimizationConsole.restore(panel) };
 }

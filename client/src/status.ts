@@ -17,7 +17,13 @@ export class ScanStatusItem implements vscode.Disposable {
   update(status: ScanStatus): void {
     const findings = `${status.findings} finding${status.findings === 1 ? '' : 's'}`;
     this.item.text = status.state === 'scanning' ? `$(sync~spin) Hotpath: scanning… ${findings}` : `$(flame) Hotpath: ${findings}`;
-    this.item.tooltip = `Hotpath analyzed ${status.files} files${status.skipped > 0 ? ` and skipped ${status.skipped} (see the Hotpath log)` : ''}. Click to open the Problems panel.`;
+    const tooltip = new vscode.MarkdownString(
+      `Hotpath analyzed ${status.files} files${status.skipped > 0 ? ` and skipped ${status.skipped} (see the Hotpath log)` : ''}. Click to open the Problems panel.\n\n[$(comment-discussion) Open Optimization Console](command:hotpath.openConsole)`,
+      true,
+    );
+    // Only the console's command may run from the tooltip's link.
+    tooltip.isTrusted = { enabledCommands: ['hotpath.openConsole'] };
+    this.item.tooltip = tooltip;
   }
 
   dispose(): void {

@@ -191,17 +191,58 @@ export const baselineChangesRequest = new RequestType0<BaselineChange[], void>('
 export const baselineChangedNotification = new NotificationType<BaselineSummary | null>('hotpath/baselineChanged');
 
 // ---------------------------------------------------------------------------------------------
+// Benchmark results of a base and a current run, compared for the optimization console.
+
+/** A loaded benchmark comparison, as the client reports it. */
+export interface BenchmarkSummary {
+  /** The two files or folders as the server names them (relative to the workspace folder). */
+  base: string;
+  current: string;
+  /** The results' format: `go-bench`, `pytest-benchmark`, `vitest-bench`. */
+  format: string;
+  /** Benchmarks compared, and how many of them are slower, faster, unchanged, without a verdict. */
+  benchmarks: number;
+  slower: number;
+  faster: number;
+  unchanged: number;
+  noVerdict: number;
+  /** One line for a notification: "3 benchmarks compared: 1 slower, 1 faster, 1 unchanged". */
+  headline: string;
+}
+
+/**
+ * Sent by the client (command "Hotpath: Compare Benchmark Results…"): read the benchmark results
+ * of a base and a current run (files, or folders of runs) and keep their comparison for the
+ * optimization console; `null` forgets it. Errors name the file and the problem; the comparison
+ * before stays.
+ */
+export const compareBenchmarksRequest = new RequestType<{ base: string; current: string } | null, BenchmarkSummary | null, void>('hotpath/compareBenchmarks');
+
+// ---------------------------------------------------------------------------------------------
 // The optimization console.
 
 /** A question for the console, with the editor's cursor or selection for questions about "this". */
 export interface AskParams {
   question: string;
   context?: { uri: string; range: Range };
+  /**
+   * Also build the grounded context a language model would be given with this question (the
+   * console asks for it only when the user has turned a model on).
+   */
+  modelContext?: boolean;
+}
+
+/** The engine's answer, with the language model's context when it was asked for. */
+export interface AskAnswer extends Answer {
+  /** Markdown: the figures with their sources, the findings involved, the function's code. */
+  modelContext?: string;
 }
 
 /**
  * Sent by the client (the optimization console): answer a question about the code's performance
  * from the findings, the active profile and its baseline. The Answer is markdown safe to render,
- * links to file ranges, follow-up questions and actions (see server/src/console/answer.ts).
+ * links to file ranges, follow-up questions and actions (see server/src/console/answer.ts); with
+ * `modelContext: true` it also carries the context block for a language model
+ * (server/src/console/model-context.ts).
  */
-export const askRequest = new RequestType<AskParams, Answer, void>('hotpath/ask');
+export const askRequest = new RequestType<AskParams, AskAnswer, void>('hotpath/ask');

@@ -23,6 +23,7 @@ import { hoverAt } from './hover';
 import { workDoneProgress } from './lsp/progress';
 import { ProfileFeatures } from './lsp/profile-features';
 import { SarifFeatures } from './lsp/sarif-features';
+import { BenchmarkResults } from './lsp/benchmark-results';
 import { ConsoleRequests } from './lsp/console-request';
 import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
@@ -125,7 +126,11 @@ const sarif = new SarifFeatures({
 });
 sarif.register();
 
-// The optimization console's questions, answered from the findings and profiles shown.
+// Benchmark results of a base and a current run, compared for the console.
+const benchmarks = new BenchmarkResults(featureContext);
+benchmarks.register();
+
+// The optimization console's questions, answered from the findings, profiles and benchmarks shown.
 new ConsoleRequests({
   connection,
   documents,
@@ -134,6 +139,7 @@ new ConsoleRequests({
   findingFiles: () => [...store.files(), ...sarif.files()],
   findings: (key) => sarif.combine(key, store.shown(key)),
   profiles,
+  benchmarks,
 }).register();
 
 /** What a file's diagnostics show: Hotpath's findings with other tools' merged in, then the profile's heat. */

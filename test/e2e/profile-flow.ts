@@ -72,7 +72,7 @@ export function profileImportFlow(workbench: WorkbenchUnderTest): void {
     const figures = `${percent(measured.selfPercent)} self · ${percent(measured.totalPercent)} total`;
     const row = page.locator('.part.sidebar .monaco-list-row', { hasText: HOT_FUNCTION }).filter({ hasText: figures }).first();
     await row.waitFor({ timeout: STEP_TIMEOUT_MS });
-    await workbench.screenshots.readme(page, 'hotspots-view.png');
+    await workbench.screenshots.readme(page, 'hotspots-view.png', page.locator('.part.sidebar'));
   });
 
   it('reads the N+1 query of the hot function as a warning with the measured share in the Problems panel', async () => {

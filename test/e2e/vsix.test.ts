@@ -3,8 +3,9 @@
  * (the real VS Code workbench) installs it, and Chromium does what a person would do in a copy
  * of examples/: the findings flow (findings-flow.ts: the Problems panel, squiggles and hovers in a
  * Python and a TypeScript file) and the profile flow (profile-flow.ts: importing the examples'
- * profile from F1 and seeing its figures on the code). Then the extension host log must be clean
- * and the extension's activation quick.
+ * profile from F1 and seeing its figures on the code) and the console flow (console-flow.ts:
+ * asking the console what to fix first and opening the file its answer links to). Then the
+ * extension host log must be clean and the extension's activation quick.
  *
  * Needs what scripts/setup-test-machine.sh installs. Scratch state (VS Code's user data with its
  * logs, Chromium's config folder, and a screenshot of each step) is kept in .test-work/e2e/last-run/
@@ -22,8 +23,10 @@ import { examplesDir, repoRoot } from '../helpers/paths';
 import { openBrowser, type OpenBrowser } from './browser';
 import { assertCodeServerInstalled, installExtension, makeCodeServerDirs, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './code-server';
 import { errorEntries, extensionChannelLogs, extensionHostLogs } from './extension-host-logs';
+import { consoleFlow } from './console-flow';
 import { findingsFlow } from './findings-flow';
 import { profileImportFlow } from './profile-flow';
+import { walkthroughFlow } from './walkthrough-flow';
 import { screenshotsIn } from './screenshots';
 import { openWorkbench, runCommand, STEP_TIMEOUT_MS, statusBarItem } from './workbench';
 import type { WorkbenchUnderTest } from './workbench-under-test';
@@ -47,6 +50,8 @@ const ALLOWED_IN_VSIX = [
   // The page that diagnostics of findings without a Hotpath rule link to (server/src/diagnostics.ts).
   /^extension\/docs\/profiles\.md$/,
   /^extension\/media\/.+$/,
+  // The example workspace the walkthrough opens (client/src/commands/open-example.ts).
+  /^extension\/examples\/.+$/,
   /^extension\/syntaxes\/.+$/,
 ];
 /** What the extension cannot run without. */
@@ -61,6 +66,8 @@ const REQUIRED_IN_VSIX = [
   'extension/dist/scan-worker.js',
   'extension/dist/wasm/web-tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
+  'extension/examples/javascript/report.js',
+  'extension/examples/profiles/report.cpuprofile',
 ];
 
 function runPackageScript(): void {
@@ -132,6 +139,8 @@ describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 6
 
   findingsFlow(workbench);
   profileImportFlow(workbench);
+  consoleFlow(workbench);
+  walkthroughFlow(workbench);
 
   it('activates without errors in the extension host log, and reports its activation time', async (t) => {
     // VS Code shows each extension's activation time (loading its code and calling activate) in

@@ -10,7 +10,8 @@ export const STEP_TIMEOUT_MS = 120_000;
 
 /** Opens the workbench on `folder` and waits until its status bar is drawn. */
 export async function openWorkbench(page: Page, baseUrl: string, folder: string): Promise<void> {
-  await page.goto(`${baseUrl}?folder=${encodeURIComponent(folder)}`);
+  // A loaded machine can take longer than Playwright's 30 s default to serve the workbench.
+  await page.goto(`${baseUrl}?folder=${encodeURIComponent(folder)}`, { timeout: STEP_TIMEOUT_MS });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 

@@ -49,3 +49,24 @@ export function changesUnderBenchmark(benchmark: string, diff: ProfileDiff, base
     (c) => c.kind !== 'unchanged' && c.kind !== 'shifted' && (c.baseFuncs.some((f) => inBase.has(f)) || c.currentFuncs.some((f) => inCurrent.has(f))),
   );
 }
+
+/** Per benchmark name, the profile changes under it. */
+export type BenchmarkLinks = Map<string, FunctionChange[]>;
+
+/**
+ * The profile changes under each benchmark whose verdict is one of `verdicts` (a benchmark with
+ * several metrics is looked up once).
+ */
+export function linkBenchmarks(
+  deltas: ReadonlyArray<{ name: string; verdict: string }>,
+  verdicts: readonly string[],
+  diff: ProfileDiff,
+  base: ProfiledRun,
+  current: ProfiledRun,
+): BenchmarkLinks {
+  const links: BenchmarkLinks = new Map();
+  for (const delta of deltas) {
+    if (verdicts.includes(delta.verdict) && !links.has(delta.name)) links.set(delta.name, changesUnderBenchmark(delta.name, diff, base, current));
+  }
+  return links;
+}

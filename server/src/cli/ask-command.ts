@@ -1,8 +1,11 @@
 /**
  * `hotpath ask "QUESTION" [--profile F]... [--baseline F] [--sarif-in F]... [--root DIR]
- * [--at FILE:LINE] [--format text|json]`: the optimization console in a terminal. Scans the
- * workspace at `--root` (merging other tools' SARIF results), reads the profiles (the last one is
- * active, compared with `--baseline` when given) and answers from them; text renders the answer's
+ * [--at FILE:LINE] [--bench-base F --bench-current F] [--format text|json]`: the optimization
+ * console in a terminal. Scans the workspace at `--root` (merging other tools' SARIF results),
+ * reads the profiles (the last one is active, compared with `--baseline` when given) and the
+ * benchmark results of a base and a current run (files or folders of runs, as `hotpath compare`
+ * takes them; tied to the profiles when `--baseline` and `--profile` are the profiles of those
+ * runs) and answers from them; text renders the answer's
  * markdown for a terminal, json prints the Answer as the webview and the LSP request get it.
  */
 import * as path from 'node:path';
@@ -10,10 +13,16 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Answer, AnswerAction } from '../console/answer';
 import { ask } from '../console/ask';
-import { compareWithBaseline } from '../console/comparison';
+import type { BenchmarkComparison } from '../benchmarks/compare';
+import { loadBenchmarkPair } from '../benchmarks/load-pair';
+import { BenchmarkError } from '../benchmarks/model';
+import { benchmarkEvidence, type RunProfiles } from '../console/benchmark-evidence';
+import { compareWithBaseline, comparisonFromDiff, diffWithBaseline } from '../console/comparison';
+import { ComparisonError } from '../insights/profile-kind';
 import { sourcedFindings, type AskContext, type SourcedFinding } from '../console/model';
 import { modelFromFiles } from '../console/model-from-files';
 import { renderText } from '../console/render-text';
+import { computeStats } from '../profiles/stats';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../settings';
 import { ScanPool } from '../workspace/scan-pool';
 import { scanTargets } from '../workspace/scan-folders';
@@ -26,6 +35,8 @@ import { asUsage, UsageError } from './usage';
 const OPTIONS = {
   profile: { type: 'string', multiple: true },
   baseline: { type: 'string' },
+  'bench-base': { type: 'string' },
+  'bench-current': { type: 'string' },
   'sarif-in': { type: 'string', multiple: true },
   root: { type: 'string' },
   format: { type: 'string', default: 'text' },
@@ -68,6 +79,7 @@ async function workspaceFindings(root: string, sarifLogs: readonly string[], io:
 const ACTION_HINTS: Readonly<Record<AnswerAction['kind'], string>> = {
   importProfile: 'Load a profile: add --profile FILE.',
   compareBaseline: 'Compare with a baseline: add --baseline FILE.',
+  compareBenchmarks: 'Compare benchmark results: add --bench-base FILE --bench-current FILE.',
   openFile: 'Open',
 };
 
@@ -78,6 +90,18 @@ export function answerText(answer: Answer): string {
   const hints = answer.actions.map((a) => (a.kind === 'openFile' ? `${ACTION_HINTS.openFile} ${a.label}` : ACTION_HINTS[a.kind]));
   if (hints.length > 0) parts.push(hints.join('\n'));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The benchmark comparison of `--bench-base` and `--bench-current`, which go together. */
+async function benchmarksOf(base: string | undefined, current: string | undefined, cwd: string): Promise<BenchmarkComparison | undefined> {
+  if (base === undefined && current === undefined) return undefined;
+  if (base === undefined || current === undefined) throw new UsageError('--bench-base and --bench-current go together: the benchmark results of the base and of the current run');
+  try {
+    return await loadBenchmarkPair(path.resolve(cwd, base), path.resolve(cwd, current), (file) => displayPath(file, cwd));
+  } catch (error) {
+    if (error instanceof BenchmarkError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export async function runAsk(args: string[], io: CliIo): Promise<number> {
@@ -93,18 +117,30 @@ export async function runAsk(args: string[], io: CliIo): Promise<number> {
   const findings = await workspaceFindings(root, (values['sarif-in'] ?? []).map((f) => path.resolve(io.cwd, f)), io);
   const active = profiles[profiles.length - 1];
   let comparison;
+  let runs: RunProfiles | undefined;
   if (values.baseline) {
     if (!active) throw new UsageError('--baseline compares with the active profile: give one with --profile');
     const base = path.resolve(io.cwd, values.baseline);
     const { profile, mapper } = await loadCliProfile(base, root);
     const name = (file: string) => path.basename(file);
-    comparison = compareWithBaseline({ name: name(base), profile, mapper }, { name: name(active.path), profile: active.profile, mapper: active.mapper, sampleType: active.stats.sampleType });
+    const sides = [{ name: name(base), profile, mapper }, { name: name(active.path), profile: active.profile, mapper: active.mapper, sampleType: active.stats.sampleType }] as const;
+    try {
+      const { diff, baseSampleType } = diffWithBaseline(...sides);
+      comparison = comparisonFromDiff(diff);
+      runs = { diff, base: { profile, stats: computeStats(profile, baseSampleType) }, current: active };
+    } catch (error) {
+      // Profiles that measure different things: the comparison says why, as the editor's does.
+      if (!(error instanceof ComparisonError)) throw error;
+      comparison = compareWithBaseline(...sides);
+    }
   }
+  const benchmarks = await benchmarksOf(values['bench-base'], values['bench-current'], io.cwd);
   const model = await modelFromFiles({
     roots: [root],
     findings,
     profiles,
     comparison,
+    benchmarks: benchmarks && benchmarkEvidence(benchmarks, runs),
     alsoRead: at ? [at.file] : [],
   });
   const answer = ask(question, model, at?.context);

@@ -5,15 +5,14 @@
  * profiles of both runs, each regression lists the profile changes of the functions under it.
  */
 import type { BenchmarkComparison, BenchmarkDelta, BenchmarkVerdict } from '../benchmarks/compare';
-import type { MetricUnit } from '../benchmarks/model';
+import type { BenchmarkLinks } from '../benchmarks/profile-link';
 import type { FunctionChange } from '../insights/diff';
-import { formatPercent, formatValue } from '../profiles/format';
-import { formatP, functionName, GateOutcome, pText, signed } from './compare-gates';
+import { formatPercent } from '../profiles/format';
+import { change, formatP, functionName, medians, pText, signed } from '../benchmarks/format';
+import type { GateOutcome } from './compare-gates';
 import { gateLines, RATING_MARKS } from './compare-profile-report';
 import { code, table } from './markdown';
 
-/** Per benchmark name, the profile changes under it (when both runs' profiles were given). */
-export type BenchmarkLinks = Map<string, FunctionChange[]>;
 
 const VERDICT_LABELS: Record<BenchmarkVerdict, string> = {
   regression: '🔺 regression',
@@ -23,23 +22,6 @@ const VERDICT_LABELS: Record<BenchmarkVerdict, string> = {
   'only-base': 'only in base',
   'only-current': 'only in current',
 };
-
-function value(v: number | undefined, unit: MetricUnit, metric: string): string {
-  if (v === undefined) return '—';
-  if (unit === 'other') return `${Number(v.toPrecision(4))} ${metric}`;
-  return formatValue(v, unit === 'count' ? 'count' : unit);
-}
-
-function medians(d: BenchmarkDelta): string {
-  return `${value(d.baseMedian, d.unit, d.metric)} → ${value(d.currentMedian, d.unit, d.metric)}`;
-}
-
-/** `+131.4% [+90.5%, +187.6%]`, `~ (+0.7%)` when not significant, or '' without a test. */
-function change(d: BenchmarkDelta): string {
-  if (d.deltaPercent === undefined) return '';
-  const figure = `${signed(d.deltaPercent)}% [${signed(d.low!)}%, ${signed(d.high!)}%]`;
-  return d.verdict === 'no-change' ? `~ ${figure}` : figure;
-}
 
 function runs(d: BenchmarkDelta): string {
   return `${d.baseRuns}+${d.currentRuns}`;

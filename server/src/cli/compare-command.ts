@@ -5,10 +5,11 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchmarkComparison, compareBenchmarks, DEFAULT_BENCHMARK_OPTIONS } from '../benchmarks/compare';
-import { loadBenchmarks, looksLikeBenchmarks } from '../benchmarks/load';
-import { BenchmarkError, BenchmarkRun } from '../benchmarks/model';
-import { changesUnderBenchmark } from '../benchmarks/profile-link';
+import { BenchmarkComparison, DEFAULT_BENCHMARK_OPTIONS } from '../benchmarks/compare';
+import { looksLikeBenchmarks } from '../benchmarks/load';
+import { loadBenchmarkPair } from '../benchmarks/load-pair';
+import { BenchmarkError } from '../benchmarks/model';
+import { BenchmarkLinks, linkBenchmarks } from '../benchmarks/profile-link';
 import { DEFAULT_DIFF_OPTIONS, diffProfiles, ProfileDiff } from '../insights/diff';
 import { comparableSampleTypes, ComparisonError } from '../insights/profile-kind';
 import { ProfileError } from '../profiles/importer';
@@ -19,7 +20,7 @@ import { computeStats } from '../profiles/stats';
 import { codeFiles } from '../profiles/workspace-files';
 import { DEFAULT_EXCLUDE } from '../settings';
 import { benchmarkGates, GateLimits, GateOutcome, profileGates } from './compare-gates';
-import { BenchmarkLinks, benchmarkJson, formatBenchmarkMarkdown, formatBenchmarkText } from './compare-benchmark-report';
+import { benchmarkJson, formatBenchmarkMarkdown, formatBenchmarkText } from './compare-benchmark-report';
 import { formatProfileMarkdown, formatProfileText, profileJson } from './compare-profile-report';
 import { displayPath } from './report-formats';
 import type { CliIo } from './scan-command';
@@ -145,33 +146,23 @@ function printProfiles(io: CliIo, diff: ProfileDiff, options: CompareOptions): n
   return report(io, gates);
 }
 
-async function readBenchmarks(file: string, cwd: string): Promise<BenchmarkRun> {
-  try {
-    const run = await loadBenchmarks(file);
-    if (!run) throw new UsageError(`${file}: not benchmark results (go test -bench output, pytest-benchmark JSON or a vitest bench report)`);
-    return { ...run, source: displayPath(file, cwd) };
-  } catch (error) {
-    if (error instanceof BenchmarkError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
 async function linkProfiles(comparison: BenchmarkComparison, options: CompareOptions): Promise<BenchmarkLinks | undefined> {
   if (!options.baseProfile || !options.currentProfile) return undefined;
   const { diff, base, current } = await diffFiles(options.baseProfile, options.currentProfile, options);
-  const links: BenchmarkLinks = new Map();
-  for (const delta of comparison.deltas) {
-    if (delta.verdict === 'regression' && !links.has(delta.name)) links.set(delta.name, changesUnderBenchmark(delta.name, diff, base, current));
-  }
-  return links;
+  return linkBenchmarks(comparison.deltas, ['regression'], diff, base, current);
 }
 
 async function compareBenchmarkFiles(io: CliIo, options: CompareOptions): Promise<number> {
   if (options.newThreshold !== undefined) throw new UsageError('--new-threshold applies to profiles, not to benchmark results');
   const threshold = options.threshold ?? DEFAULT_BENCHMARK_OPTIONS.threshold;
   checkLimits(options.limits, threshold, 'percent');
-  const [base, current] = await Promise.all([readBenchmarks(options.base, options.cwd), readBenchmarks(options.current, options.cwd)]);
-  const comparison = compareBenchmarks(base, current, { ...DEFAULT_BENCHMARK_OPTIONS, threshold });
+  let comparison: BenchmarkComparison;
+  try {
+    comparison = await loadBenchmarkPair(options.base, options.current, (file) => displayPath(file, options.cwd), { ...DEFAULT_BENCHMARK_OPTIONS, threshold });
+  } catch (error) {
+    if (error instanceof BenchmarkError) throw new UsageError(error.message);
+    throw error;
+  }
   // The profiles' own comparison uses the profile threshold, whatever --threshold says of benchmarks.
   const links = await linkProfiles(comparison, { ...options, threshold: undefined });
   const gates = benchmarkGates(comparison, options.limits);

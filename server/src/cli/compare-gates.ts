@@ -6,7 +6,7 @@
 import type { BenchmarkComparison } from '../benchmarks/compare';
 import type { ProfileDiff } from '../insights/diff';
 import { formatPercent } from '../profiles/format';
-import { shortName } from '../profiles/locate';
+import { functionName, pText, signed } from '../benchmarks/format';
 
 export interface GateLimits {
   warnOn?: number;
@@ -18,12 +18,6 @@ export interface GateOutcome {
   warnings: string[];
   /** One sentence per regression past --fail-on. */
   failures: string[];
-}
-
-/** A signed figure with one decimal: `+32.4`, `-14.8`. */
-export function signed(value: number): string {
-  if (!Number.isFinite(value)) return value > 0 ? '+∞' : '-∞';
-  return `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(1)}`;
 }
 
 function sort(outcome: GateOutcome, amount: number, limits: GateLimits, sentence: (limit: number, flag: string) => string): void {
@@ -54,23 +48,4 @@ export function benchmarkGates(comparison: BenchmarkComparison, limits: GateLimi
     sort(outcome, amount, limits, (limit, flag) => `${what}, past ${flag} ${limit}%`);
   }
   return outcome;
-}
-
-/**
- * A function's name as a sentence uses it: the bare name of a qualified one
- * (`example.com/exprcalc/exprcalc.lookup` → `lookup`), whole when it is a description
- * (`<method 'lower' of 'str' objects>`).
- */
-export function functionName(name: string): string {
-  return /\s/.test(name) || !shortName(name) ? name : shortName(name);
-}
-
-/** A p-value as benchstat prints it: three decimals, or `<0.001`. */
-export function formatP(p: number): string {
-  return p < 0.001 ? '<0.001' : p.toFixed(3);
-}
-
-/** `p=0.015` or `p<0.001`, for text. */
-export function pText(p: number): string {
-  return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`;
 }

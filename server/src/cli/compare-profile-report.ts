@@ -7,7 +7,7 @@ import { ChangeKind, changeCounts, changesOf, FunctionChange, ProfileDiff, Ratin
 import { formatPercent, formatValue, measureNoun } from '../profiles/format';
 import type { HeatSource } from '../profiles/heat';
 import type { GateOutcome } from './compare-gates';
-import { signed } from './compare-gates';
+import { signed } from '../benchmarks/format';
 import { code, table } from './markdown';
 import { displayPath } from './report-formats';
 

@@ -36,6 +36,9 @@ Commands:
                     --profile FILE             a profile to answer from (repeatable;
                                                the last one is active)
                     --baseline FILE            a profile to compare the active one with
+                    --bench-base FILE|DIR      benchmark results of the base run, and
+                    --bench-current FILE|DIR   of the current run ("which benchmarks
+                                               got slower?")
                     --sarif-in FILE            another tool's SARIF results (repeatable)
                     --root DIR                 the workspace to scan (default: .)
                     --at FILE:LINE[:COL]       the cursor, for questions about "this"

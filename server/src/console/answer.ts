@@ -16,6 +16,7 @@ export type IntentKind =
   | 'listFindings'
   | 'profileSummary'
   | 'regressions'
+  | 'benchmarks'
   | 'help'
   | 'unknown';
 
@@ -35,12 +36,13 @@ export interface AnswerLink {
 export type AnswerAction =
   | { kind: 'importProfile'; label: string }
   | { kind: 'compareBaseline'; label: string }
+  | { kind: 'compareBenchmarks'; label: string }
   | { kind: 'openFile'; label: string; uri: string; range: Range };
 
 /** Where the figures and facts of an answer come from. */
 export interface AnswerSource {
-  kind: 'profile' | 'rule' | 'tool';
-  /** The profile's file name, the rule's id, or the SARIF tool's name. */
+  kind: 'profile' | 'rule' | 'tool' | 'benchmarks';
+  /** The profile's file name, the rule's id, the SARIF tool's name, or a benchmark results file or folder. */
   name: string;
 }
 

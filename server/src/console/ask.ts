@@ -5,6 +5,7 @@
 import type { Answer, IntentKind } from './answer';
 import { cannotAnswer } from './cannot-answer';
 import type { IntentHandler } from './intent-input';
+import { benchmarks } from './intents/benchmarks';
 import { explainRule } from './intents/explain-rule';
 import { fixFinding } from './intents/fix-finding';
 import { fixFirst } from './intents/fix-first';
@@ -26,6 +27,7 @@ const HANDLERS: Readonly<Record<IntentKind, IntentHandler>> = {
   listFindings,
   profileSummary,
   regressions,
+  benchmarks,
   help,
   unknown: (input) => cannotAnswer(input),
 };

@@ -4,13 +4,27 @@
  * reason the two profiles cannot be compared.
  */
 import { ComparisonError, checkComparable, sampleTypeLike } from '../insights/profile-kind';
-import { diffProfiles, ProfileDiff } from '../insights/diff';
+import { diffProfiles, FunctionChange as DiffChange, ProfileDiff } from '../insights/diff';
 import { measureNoun } from '../profiles/format';
 import type { Profile } from '../profiles/model';
 import type { PathMapper } from '../profiles/paths';
-import type { ChangeKind, ProfileComparison } from './model';
+import type { ChangeKind, FunctionChange, ProfileComparison } from './model';
 
 const SHOWN: ReadonlySet<string> = new Set<ChangeKind>(['regression', 'improvement', 'new', 'removed']);
+
+/** The changes answers show (regressions, improvements, new and removed hotspots), as the console holds them. */
+export function shownChanges(changes: readonly DiffChange[]): FunctionChange[] {
+  return changes
+    .filter((c) => SHOWN.has(c.kind))
+    .map((c) => ({
+      kind: c.kind as ChangeKind,
+      name: c.name,
+      file: c.workspaceFile,
+      line: c.line > 0 ? c.line : undefined,
+      basePercent: c.base?.selfPercent ?? 0,
+      currentPercent: c.current?.selfPercent ?? 0,
+    }));
+}
 
 export function comparisonFromDiff(diff: ProfileDiff): ProfileComparison {
   return {
@@ -18,16 +32,7 @@ export function comparisonFromDiff(diff: ProfileDiff): ProfileComparison {
     current: diff.current.name,
     measure: measureNoun(diff.current),
     threshold: diff.options.threshold,
-    changes: diff.changes
-      .filter((c) => SHOWN.has(c.kind))
-      .map((c) => ({
-        kind: c.kind as ChangeKind,
-        name: c.name,
-        file: c.workspaceFile,
-        line: c.line > 0 ? c.line : undefined,
-        basePercent: c.base?.selfPercent ?? 0,
-        currentPercent: c.current?.selfPercent ?? 0,
-      })),
+    changes: shownChanges(diff.changes),
   };
 }
 
@@ -37,11 +42,16 @@ export interface ComparedSide {
   mapper: Pick<PathMapper, 'map'>;
 }
 
+/** The diff of a baseline with the active profile in its shown sample type; a ComparisonError when they measure different things. */
+export function diffWithBaseline(base: ComparedSide, current: ComparedSide & { sampleType: number }): { diff: ProfileDiff; baseSampleType: number } {
+  const types = checkComparable(base, current, sampleTypeLike(base.profile, current.profile.sampleTypes[current.sampleType]), current.sampleType);
+  return { diff: diffProfiles({ ...base, sampleType: types.base }, { ...current, sampleType: types.current }), baseSampleType: types.base };
+}
+
 /** Compares a baseline with the active profile in its shown sample type. */
 export function compareWithBaseline(base: ComparedSide, current: ComparedSide & { sampleType: number }): ProfileComparison {
   try {
-    const types = checkComparable(base, current, sampleTypeLike(base.profile, current.profile.sampleTypes[current.sampleType]), current.sampleType);
-    return comparisonFromDiff(diffProfiles({ ...base, sampleType: types.base }, { ...current, sampleType: types.current }));
+    return comparisonFromDiff(diffWithBaseline(base, current).diff);
   } catch (error) {
     if (!(error instanceof ComparisonError)) throw error;
     return { baseline: base.name, current: current.name, measure: '', threshold: 0, changes: [], problem: error.message };

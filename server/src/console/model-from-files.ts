@@ -10,7 +10,7 @@ import type { PathMapper } from '../profiles/paths';
 import type { ProfileStats } from '../profiles/stats';
 import { RULES } from '../rules';
 import { DEFAULTS } from '../settings';
-import { externalRulesOf, type ConsoleModel, type ExternalRule, type ProfileComparison, type SourcedFinding } from './model';
+import { externalRulesOf, type BenchmarkEvidence, type ConsoleModel, type ExternalRule, type ProfileComparison, type SourcedFinding } from './model';
 import { createSourceAccess, loadParsers } from './source-access';
 
 export interface ProfileOnDisk {
@@ -28,6 +28,7 @@ export interface FilesModelInput {
   profiles: ProfileOnDisk[];
   externalRules?: ExternalRule[];
   comparison?: ProfileComparison;
+  benchmarks?: BenchmarkEvidence;
   /** Files the question may read besides those with findings or heat (the `--at` file). */
   alsoRead?: string[];
 }
@@ -57,6 +58,7 @@ export async function modelFromFiles(input: FilesModelInput): Promise<ConsoleMod
     },
     loadedProfiles: input.profiles.map((p) => path.basename(p.path)),
     comparison: input.comparison,
+    benchmarks: input.benchmarks,
     rules: RULES.map((r) => r.meta),
     externalRules: input.externalRules ?? externalRulesOf(input.findings),
     sources: createSourceAccess(readQuietly, parsers),

@@ -5,6 +5,7 @@
  * state (lsp/console-request.ts), the command line from files (cli/ask-command.ts); the engine
  * only reads it.
  */
+import type { BenchmarkComparison } from '../benchmarks/compare';
 import type { Finding, Range } from '../findings';
 import type { Heat } from '../profiles/heat';
 import type { Profile, ProfileFunction } from '../profiles/model';
@@ -99,6 +100,23 @@ export interface ProfileComparison {
   problem?: string;
 }
 
+/**
+ * Benchmark results of a base and a current run compared (benchmarks/compare.ts), and, where the
+ * profiles of both runs are loaded, the profile changes of the functions each regressed or
+ * improved benchmark exercises (benchmarks/profile-link.ts).
+ */
+export interface BenchmarkEvidence {
+  comparison: BenchmarkComparison;
+  profiles?: {
+    base: string;
+    current: string;
+    /** What the shares are of: "CPU time". */
+    measure: string;
+    /** Per benchmark name, the changes under it; absent for benchmarks without a verdict. */
+    changes: ReadonlyMap<string, readonly FunctionChange[]>;
+  };
+}
+
 /** The editor's cursor or selection, for questions about "this". */
 export interface AskContext {
   uri: string;
@@ -114,6 +132,8 @@ export interface ConsoleModel {
   /** Names of every loaded profile, the active one included. */
   loadedProfiles: readonly string[];
   comparison?: ProfileComparison;
+  /** Benchmark results compared, once loaded ("Compare Benchmark Results…", `--bench-base`). */
+  benchmarks?: BenchmarkEvidence;
   rules: readonly RuleMeta[];
   externalRules: readonly ExternalRule[];
   sources: SourceAccess;

@@ -3,10 +3,10 @@
  * finding is named with its link, what to do when no profile is loaded.
  */
 import { shortName } from '../profiles/locate';
-import { formatValue } from '../profiles/format';
+import { formatPercent, formatValue } from '../profiles/format';
 import type { AnswerDraft } from './draft';
 import { bold, code, text } from './markdown';
-import type { ConsoleModel, MeasuredProfile, SourcedFinding } from './model';
+import type { ConsoleModel, FunctionChange, MeasuredProfile, SourcedFinding } from './model';
 import { FunctionRow, formatTitle, grandTotal } from './profile-figures';
 
 /** "From **report.cpuprofile** (V8 CPU profile, cpu): 1.27 s of CPU time, 438 samples." */
@@ -30,6 +30,14 @@ export function functionLine(model: ConsoleModel, row: Pick<FunctionRow, 'name' 
   const name = shortName(row.name);
   const named = model.sources.functions(row.file).filter((f) => f.name === name);
   return named.length === 1 ? named[0].startLine : undefined;
+}
+
+/** A function's change between two profiles: `` `load` (app.js:3): 10.0% → 40.0% (+30.0 points) ``. */
+export function changeLine(d: AnswerDraft, c: FunctionChange): string {
+  const at = functionLine(d.model, c);
+  const name = c.file && at !== undefined ? `${code(c.name)} (${d.atLine(c.file, at)})` : code(c.name);
+  const delta = c.currentPercent - c.basePercent;
+  return `${name}: ${formatPercent(c.basePercent)} → ${formatPercent(c.currentPercent)} (${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} points)`;
 }
 
 /** `` `loadCustomers` `` with where it is: a link for the user's code, else whose code it is. */

@@ -83,6 +83,7 @@ export function exampleQuestions(model: ConsoleModel): string[] {
     model.profile ? 'profile summary' : undefined,
     model.profile ? 'how much time is spent in my own code?' : undefined,
     'what regressed since the baseline?',
+    model.benchmarks ? 'which benchmarks got slower?' : undefined,
   ];
   return questions.filter((q): q is string => q !== undefined);
 }

@@ -19,6 +19,8 @@ import type { Profile } from '../profiles/model';
 import type { ProfileSet } from '../profiles/profile-set';
 import { BaselineChange, baselineChangedNotification, baselineChangesRequest, BaselineSummary, compareWithBaselineRequest } from '../protocol';
 import type { SourceFunction } from '../syntax/functions';
+import type { RunProfiles } from '../console/benchmark-evidence';
+import { computeStats, type ProfileStats } from '../profiles/stats';
 import type { ProfileContext } from './profile-features';
 
 /** The id `regression` diagnostics carry as their code. */
@@ -40,6 +42,9 @@ export class BaselineComparison {
   private baseline?: Baseline;
   private diff?: ProfileDiff;
   private problem?: string;
+  /** The baseline's sample type compared, and its figures in it once asked for (runs()). */
+  private baseType = 0;
+  private baseStats?: ProfileStats;
   /** The active profile's function index → its change. */
   private byFunc = new Map<number, FunctionChange>();
 
@@ -92,6 +97,7 @@ export class BaselineComparison {
   recompute(): void {
     this.diff = undefined;
     this.problem = undefined;
+    this.baseStats = undefined;
     this.byFunc = new Map();
     if (this.baseline && this.profiles.active()) {
       try {
@@ -111,8 +117,20 @@ export class BaselineComparison {
     const current = { name: active.name, profile: active.profile };
     const baseType = sampleTypeLike(baseline.profile, activeType);
     checkComparable(base, current, baseType, active.sampleType);
+    this.baseType = baseType;
     const mapper = { map: (fn: Profile['functions'][number]) => this.profiles.mapperFor(fn) };
     return diffProfiles({ ...base, sampleType: baseType, mapper }, { ...current, sampleType: active.sampleType, mapper });
+  }
+
+  /**
+   * The baseline and the active profile as the two runs of a benchmark comparison, with their
+   * diff; undefined without a comparison. The baseline's figures are computed on first use.
+   */
+  runs(): RunProfiles | undefined {
+    const active = this.profiles.active();
+    if (!this.diff || !this.baseline || !active) return undefined;
+    this.baseStats ??= computeStats(this.baseline.profile, this.baseType);
+    return { diff: this.diff, base: { profile: this.baseline.profile, stats: this.baseStats }, current: active };
   }
 
   /** The comparison shown now, for the optimization console; undefined without a comparable baseline. */

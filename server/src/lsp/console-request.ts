@@ -1,12 +1,15 @@
 /**
  * `hotpath/ask`: the optimization console's questions, answered from the server's state — the
  * findings shown (Hotpath's and imported SARIF results), the active profile and its comparison
- * with a baseline — by the engine in console/.
+ * with a baseline, the benchmark results compared — by the engine in console/; and, when asked,
+ * the context a language model would be given with the question (console/model-context.ts).
  */
 import * as fs from 'node:fs';
 import { Connection, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { ask } from '../console/ask';
+import { benchmarkEvidence } from '../console/benchmark-evidence';
 import { comparisonFromDiff } from '../console/comparison';
+import { buildModelContext } from '../console/model-context';
 import { ConsoleModel, externalRulesOf, ProfileComparison, sourcedFindings } from '../console/model';
 import { contextFile } from '../console/scope';
 import { createSourceAccess, FunctionCache, loadParsers } from '../console/source-access';
@@ -15,6 +18,7 @@ import type { Finding, Range } from '../findings';
 import { askRequest, AskParams } from '../protocol';
 import { RULES } from '../rules';
 import type { HotpathSettings } from '../settings';
+import type { BenchmarkResults } from './benchmark-results';
 import type { ProfileFeatures } from './profile-features';
 
 export interface ConsoleContext {
@@ -27,6 +31,7 @@ export interface ConsoleContext {
   /** A file's findings as shown, before the profile's heat is applied. */
   findings(key: string): readonly Finding[];
   profiles: Pick<ProfileFeatures, 'consoleState'>;
+  benchmarks: Pick<BenchmarkResults, 'comparison'>;
 }
 
 /** Longer questions are refused: no one types them, and they would only cost time. */
@@ -39,15 +44,19 @@ function isPosition(value: unknown): value is Range['start'] {
 
 /** The parameters, checked: they come from a webview. */
 function checked(params: unknown): AskParams {
-  const { question, context } = (params ?? {}) as Partial<AskParams>;
+  const { question, context, modelContext } = (params ?? {}) as Partial<AskParams>;
   if (typeof question !== 'string' || question.length > MAX_QUESTION) {
     throw new ResponseError(ErrorCodes.InvalidParams, `ask needs { "question": "…" } of at most ${MAX_QUESTION} characters`);
   }
-  if (context === undefined || context === null) return { question };
+  if (modelContext !== undefined && modelContext !== null && typeof modelContext !== 'boolean') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'ask\'s modelContext must be true or false');
+  }
+  const withModel = modelContext === true ? { modelContext } : {};
+  if (context === undefined || context === null) return { question, ...withModel };
   if (typeof context.uri !== 'string' || !isPosition(context.range?.start) || !isPosition(context.range?.end)) {
     throw new ResponseError(ErrorCodes.InvalidParams, 'ask\'s context must be { "uri": "…", "range": { "start": {…}, "end": {…} } }');
   }
-  return { question, context: { uri: context.uri, range: { start: context.range.start, end: context.range.end } } };
+  return { question, context: { uri: context.uri, range: { start: context.range.start, end: context.range.end } }, ...withModel };
 }
 
 export class ConsoleRequests {
@@ -57,9 +66,10 @@ export class ConsoleRequests {
 
   register(): void {
     this.ctx.connection.onRequest(askRequest, async (params) => {
-      const { question, context } = checked(params);
+      const { question, context, modelContext } = checked(params);
       const model = await this.model(contextFile(context));
-      return ask(question, model, context);
+      const answer = ask(question, model, context);
+      return modelContext ? { ...answer, modelContext: buildModelContext(answer, model, context) } : answer;
     });
   }
 
@@ -86,6 +96,7 @@ export class ConsoleRequests {
     const state = this.ctx.profiles.consoleState();
     const findings = [...new Set(this.ctx.findingFiles())].sort().flatMap((key) => sourcedFindings(key, this.ctx.findings(key)));
     const active = state.active;
+    const bench = this.ctx.benchmarks.comparison();
     const files = new Set([...findings.map((f) => f.file), ...(active?.heat.files.keys() ?? []), ...(extraFile ? [extraFile] : [])]);
     const parsers = await loadParsers(files);
     return {
@@ -94,6 +105,7 @@ export class ConsoleRequests {
       profile: active && { name: active.name, path: active.path, profile: active.profile, stats: active.stats, heat: active.heat, map: state.map },
       loadedProfiles: state.loaded,
       comparison: this.comparison(),
+      benchmarks: bench && benchmarkEvidence(bench, state.runs),
       rules: RULES.map((r) => r.meta),
       externalRules: externalRulesOf(findings),
       sources: createSourceAccess((file) => this.read(file), parsers, this.functions),

@@ -142,6 +142,7 @@ export class ProfileFeatures {
       map: (fn: Profile['functions'][number]) => this.profiles.mapperFor(fn),
       baseline: this.baseline.summary(),
       comparison: this.baseline.comparison(),
+      runs: this.baseline.runs(),
     };
   }
 

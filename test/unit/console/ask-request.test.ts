@@ -2,7 +2,7 @@
  * The `hotpath/ask` request handler, in-process: its parameters are checked (they come from a
  * webview), the model is built from the server's state — the findings shown per file, the
  * editor's unsaved text, the active profile of a ProfileSet, the baseline comparison — and the
- * answer is the engine's.
+ * answer is the engine's, with the language model's context when asked for.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,6 +16,7 @@ import type { Answer } from '../../../server/src/console/answer';
 import { OpenDocuments } from '../../../server/src/documents/open-documents';
 import type { Finding } from '../../../server/src/findings';
 import { ConsoleRequests } from '../../../server/src/lsp/console-request';
+import type { AskAnswer } from '../../../server/src/protocol';
 import { loadProfile } from '../../../server/src/profiles/load';
 import { PathMapper } from '../../../server/src/profiles/paths';
 import { ProfileSet } from '../../../server/src/profiles/profile-set';
@@ -58,8 +59,10 @@ describe('the hotpath/ask request', () => {
           map: (fn) => profiles.mapperFor(fn),
           baseline: null,
           comparison: undefined,
+          runs: undefined,
         }),
       },
+      benchmarks: { comparison: () => undefined },
     }).register();
   });
   after(() => {
@@ -98,8 +101,19 @@ describe('the hotpath/ask request', () => {
     }
   });
 
+  it('adds the language model\'s context only when asked for it', async () => {
+    const plain = await handler({ question: 'why is loadCustomers slow?' });
+    assert.equal('modelContext' in plain, false);
+    const withContext = (await handler({ question: 'why is loadCustomers slow?', modelContext: true })) as AskAnswer;
+    assert.equal(withContext.markdown, plain.markdown);
+    const context = withContext.modelContext ?? '';
+    assert.ok(context.includes('- `loadCustomers` in javascript/report.js: 55.2% of CPU time in report.cpuprofile (703 ms) with what it calls; 17.2% (219 ms) in its own code. Source: profile file `report.cpuprofile`.'), context);
+    assert.ok(context.includes(" 7 |     const [customer] = db.query('SELECT * FROM customers WHERE id = ?', [order.customerId]);"), context);
+    assert.equal(context.includes(dir), false, 'the context holds an absolute path');
+  });
+
   it('refuses parameters that are not a question', async () => {
-    for (const params of [undefined, {}, { question: 42 }, { question: 'x'.repeat(2001) }, { question: 'fix this', context: { uri: 7 } }, { question: 'fix', context: { uri: 'file:///a', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } } }]) {
+    for (const params of [undefined, {}, { question: 42 }, { question: 'x'.repeat(2001) }, { question: 'why?', modelContext: 'yes' }, { question: 'fix this', context: { uri: 7 } }, { question: 'fix', context: { uri: 'file:///a', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } } }]) {
       await assert.rejects(handler(params), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams, JSON.stringify(params)?.slice(0, 80));
     }
   });

@@ -12,6 +12,7 @@ import { modelFromFiles, ProfileOnDisk } from '../../../server/src/console/model
 import { AnalysisConfig } from '../../../server/src/rules/config';
 import { DEFAULT_EXCLUDE, DEFAULTS } from '../../../server/src/settings';
 import { listTargets } from '../../../server/src/workspace/scan-folders';
+import { makeWorkspace } from '../../helpers/lsp-harness';
 import { examplesDir } from '../../helpers/paths';
 
 export const REPORT_PROFILE = path.join(examplesDir, 'profiles', 'report.cpuprofile');
@@ -31,6 +32,13 @@ export async function findingsUnder(root: string): Promise<SourcedFinding[]> {
 
 export async function profileOnDisk(file: string, root: string): Promise<ProfileOnDisk> {
   return { path: file, ...(await loadCliProfile(file, root)) };
+}
+
+/** A scratch workspace of `files` with one of them, `profileFile`, loaded as the profile, and its console model. */
+export async function scratchModel(files: Record<string, string>, profileFile: string): Promise<{ dir: string; model: ConsoleModel }> {
+  const dir = makeWorkspace(files);
+  const model = await modelFromFiles({ roots: [dir], findings: await findingsUnder(dir), profiles: [await profileOnDisk(path.join(dir, profileFile), dir)] });
+  return { dir, model };
 }
 
 let findings: Promise<SourcedFinding[]> | undefined;

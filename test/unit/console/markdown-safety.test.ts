@@ -5,40 +5,14 @@
  * named `<img src=x onerror=alert(1)>` and `</script><script>alert(2)</script>`.
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { ask } from '../../../server/src/console/ask';
 import { code, codeBlock, link, text } from '../../../server/src/console/markdown';
 import type { ConsoleModel } from '../../../server/src/console/model';
-import { modelFromFiles } from '../../../server/src/console/model-from-files';
-import { makeWorkspace, removeWorkspace } from '../../helpers/lsp-harness';
-import { findingsUnder, profileOnDisk } from './examples-model';
-
-const IMG = '<img src=x onerror=alert(1)>';
-const SCRIPT = '</script><script>alert(2)</script>';
-const LINK = '[click](javascript:alert(3))';
-
-const APP = `// Hostile names live in the profile; the code is ordinary.
-function handler(db, ids) {
-  const rows = [];
-  for (const id of ids) {
-    rows.push(db.query('SELECT * FROM t WHERE id = ?', [id]));
-  }
-  return rows;
-}
-
-function helper() {
-  return 1;
-}
-`;
-
-const FOLDED = [
-  `main (app.js:2);${IMG} (app.js:5) 60`,
-  `main (app.js:2);${SCRIPT} (app.js:10) 30`,
-  `main (app.js:2);${LINK} 10`,
-  '',
-].join('\n');
+import { removeWorkspace } from '../../helpers/lsp-harness';
+import { scratchModel } from './examples-model';
+import { HOSTILE_WORKSPACE, IMG, LINK, SCRIPT } from './hostile-workspace';
 
 const renderer = new MarkdownIt({ html: true, linkify: true });
 // As the console webview will: links to workspace files and to web pages, nothing else.
@@ -59,8 +33,7 @@ describe('safe markdown', () => {
   let dir: string;
   let model: ConsoleModel;
   before(async () => {
-    dir = makeWorkspace({ 'app.js': APP, 'hostile.folded': FOLDED });
-    model = await modelFromFiles({ roots: [dir], findings: await findingsUnder(dir), profiles: [await profileOnDisk(path.join(dir, 'hostile.folded'), dir)] });
+    ({ dir, model } = await scratchModel(HOSTILE_WORKSPACE, 'hostile.folded'));
   });
   after(() => removeWorkspace(dir));
 

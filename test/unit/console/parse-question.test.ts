@@ -90,6 +90,15 @@ const ROWS: Row[] = [
   { question: 'what regressed since the baseline?', intent: 'regressions', direction: 'regressed' },
   { question: 'what got faster?', intent: 'regressions', direction: 'improved' },
   { question: 'compare with baseline', intent: 'regressions', direction: 'both' },
+  // Benchmarks (results of a base and a current run).
+  { question: 'which benchmarks got slower?', intent: 'benchmarks', direction: 'regressed' },
+  { question: 'did any benchmark regress?', intent: 'benchmarks', direction: 'regressed' },
+  { question: 'benchmark changes', intent: 'benchmarks', direction: 'both' },
+  { question: 'is BenchmarkParse slower?', intent: 'benchmarks', direction: 'regressed' },
+  { question: 'which benchmarks improved?', intent: 'benchmarks', direction: 'improved' },
+  { question: 'compare the benchmarks', intent: 'benchmarks', direction: 'both' },
+  { question: 'any microbenchmark regressions', intent: 'benchmarks', direction: 'regressed' },
+  { question: 'what got slower since the baseline?', intent: 'regressions', direction: 'regressed' },
   // Help and the rest.
   { question: 'help', intent: 'help' },
   { question: 'what can you answer?', intent: 'help' },

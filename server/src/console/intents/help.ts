@@ -18,7 +18,10 @@ export function help(input: IntentInput): Answer {
   const loaded = [
     `${model.findings.length} ${model.findings.length === 1 ? 'finding' : 'findings'} in ${files} ${files === 1 ? 'file' : 'files'}${tools.length > 0 ? ` (also from ${tools.map((t) => code(t)).join(', ')})` : ''}`,
     model.profile ? `the profile ${code(model.profile.name)}` : 'no profile',
-  ].join(' and ');
+    model.benchmarks ? 'benchmark results' : undefined,
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const q = (question: string) => code(question);
   const fn = e.hotFunction ?? e.flaggedFunction ?? 'loadCustomers';
   const rule = e.rule ?? model.rules[0]?.id ?? 'n-plus-one-query';
@@ -30,6 +33,7 @@ export function help(input: IntentInput): Answer {
     `${bold('Rules')}: ${q(`explain ${rule}`)}, ${q('list all n+1 queries')}`,
     `${bold('The profile')}: ${q('profile summary')}, ${q('how much time is spent in my own code?')}`,
     `${bold('Changes since a baseline')}: ${q('what regressed since the baseline?')}`,
+    `${bold('Benchmarks')} of a base and a current run${model.benchmarks ? ` (${code(model.benchmarks.comparison.base.source)} → ${code(model.benchmarks.comparison.current.source)})` : ''}: ${q('which benchmarks got slower?')}`,
   ];
   d.followUp(...exampleQuestions(model));
   if (!model.profile) d.action({ kind: 'importProfile', label: 'Import a profile…' });

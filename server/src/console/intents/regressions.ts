@@ -3,14 +3,13 @@
  * between the baseline profile and the active one, from profile comparison. Until a baseline is
  * chosen (or where comparison is not available), the answer says so rather than guess.
  */
-import { formatPercent } from '../../profiles/format';
 import type { Answer } from '../answer';
 import { cannotAnswer } from '../cannot-answer';
 import { AnswerDraft } from '../draft';
 import type { IntentInput } from '../intent-input';
 import { blocks, bullets, code, heading, text } from '../markdown';
-import type { ChangeKind, FunctionChange } from '../model';
-import { functionLine, noProfile } from '../phrases';
+import type { ChangeKind } from '../model';
+import { changeLine, noProfile } from '../phrases';
 
 const SECTIONS: ReadonlyArray<{ kind: ChangeKind; title: string; direction: 'regressed' | 'improved' }> = [
   { kind: 'regression', title: 'Regressions', direction: 'regressed' },
@@ -32,15 +31,9 @@ export function regressions(input: IntentInput): Answer {
   d.source('profile', comparison.baseline);
   d.source('profile', comparison.current);
   if (comparison.problem) return cannotAnswer(input, text(comparison.problem), d);
-  const line = (c: FunctionChange) => {
-    const at = functionLine(model, c);
-    const name = c.file && at !== undefined ? `${code(c.name)} (${d.atLine(c.file, at)})` : code(c.name);
-    const delta = c.currentPercent - c.basePercent;
-    return `${name}: ${formatPercent(c.basePercent)} → ${formatPercent(c.currentPercent)} (${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} points)`;
-  };
   const sections = SECTIONS.filter((s) => parsed.direction === 'both' || s.direction === parsed.direction).map((s) => {
     const changes = comparison.changes.filter((c) => c.kind === s.kind).sort((a, b) => Math.abs(b.currentPercent - b.basePercent) - Math.abs(a.currentPercent - a.basePercent));
-    return blocks(`#### ${s.title} (${changes.length})`, changes.length > 0 ? bullets(changes.slice(0, LISTED).map(line)) : 'None.');
+    return blocks(`#### ${s.title} (${changes.length})`, changes.length > 0 ? bullets(changes.slice(0, LISTED).map((c) => changeLine(d, c))) : 'None.');
   });
   d.followUp('top 5 hotspots', 'what should I fix first?');
   return d.finish(

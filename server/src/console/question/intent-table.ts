@@ -9,10 +9,13 @@ import type { Subjects } from './subjects';
 export interface IntentFeatures {
   normalized: string;
   subjects: Subjects;
+  /** The question names a loaded benchmark ("is test_report slower?"). */
+  namesBenchmark: boolean;
 }
 
 const HELP = /^(help|h|usage|commands)?$|\bwhat can (you|i) (ask|do|answer|say)\b|\bwhat questions\b|\bhow (do i|does this|to) use\b|\bexample questions\b|\bhelp\b/;
 const REGRESS = /\bregress|\bbaseline\b|\bcompar(e|ed|ison)\b|\bdiff\b|\bwhat changed\b|\bchanged since\b|\bgot (slower|faster|worse|better)\b|\b(slower|faster|worse|better) (than|since)\b|\bimprove(d|ments?)\b|\bsped up\b|\bspeedups?\b/;
+const BENCH = /\b(micro)?bench(mark)?(s|ed|ing)?\b|\bbenchmark\w+/;
 const FIX_FIRST = new RegExp(
   [
     '\\b(fix|optimi[sz]e|tackle|address|work on|look at|start with)\\b.*\\b(first|next)\\b',
@@ -49,6 +52,7 @@ function hasSubject(s: Subjects): boolean {
 /** The tests in the order they are tried. */
 export const INTENT_TABLE: readonly IntentTest[] = [
   { intent: 'help', holds: (f) => HELP.test(f.normalized) && !hasSubject(f.subjects) },
+  { intent: 'benchmarks', holds: (f) => BENCH.test(f.normalized) || (f.namesBenchmark && (REGRESS.test(f.normalized) || /\b(slower|faster)\b/.test(f.normalized))) },
   { intent: 'regressions', holds: (f) => REGRESS.test(f.normalized) },
   { intent: 'fixFirst', holds: (f) => FIX_FIRST.test(f.normalized) },
   { intent: 'fixFinding', holds: (f) => FIX.test(f.normalized) },

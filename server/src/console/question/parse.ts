@@ -6,6 +6,7 @@
  */
 import type { IntentKind } from '../answer';
 import type { ConsoleModel } from '../model';
+import { namedBenchmarks } from './benchmark-names';
 import { asksForOwnCode, intentOf } from './intent-table';
 import { nameKey } from './fuzzy';
 import { functionsByKey, nameIndex } from './names';
@@ -60,7 +61,7 @@ export function parseQuestion(question: string, model: ConsoleModel): ParsedQues
   const memory = /\bmemory\b|\balloc|\bheap\b|\bbytes\b|\bobjects\b|\bram\b/.test(normalized);
   const time = /\bcpu\b|\btime\b|\bslow|\bfast|\bseconds?\b|\blatency\b|\bms\b/.test(normalized);
   return {
-    intent: intentOf({ normalized, subjects }),
+    intent: intentOf({ normalized, subjects, namesBenchmark: namedBenchmarks(question, model.benchmarks?.comparison.deltas.map((d) => d.name) ?? []).found.length > 0 }),
     subjects,
     by: total && !self ? 'total' : 'self',
     byGiven: total || self,

@@ -1,0 +1,81 @@
+/**
+ * The console webview's page: a static skeleton (tab strip, transcript, input), the stylesheet
+ * from the extension's media/ folder and the bundled script from dist/, under a policy that
+ * allows nothing else. Nothing from an answer is ever written here: the transcript arrives by
+ * postMessage once the script runs.
+ *
+ * No `vscode` import, so that tests can check the page as the webview gets it.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface PageResources {
+  /** The webview's `cspSource`: where the extension's own files are served from. */
+  cspSource: string;
+  /** URIs of media/console.css and dist/console-webview.js, as the webview sees them. */
+  styleUri: string;
+  scriptUri: string;
+}
+
+/** The tabs of the console; others (the flame graph) are added here, each with its own panel. */
+export interface ConsoleTab {
+  id: string;
+  label: string;
+}
+
+export const ASK_TAB: ConsoleTab = { id: 'ask', label: 'Ask' };
+
+/** A nonce for one render: 128 bits from the operating system's generator. */
+export function freshNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The Content-Security-Policy: the extension's stylesheet and the nonce'd script, nothing more (no images, fonts or connections). */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+}
+
+function tabStrip(tabs: readonly ConsoleTab[]): string {
+  const buttons = tabs.map(
+    (tab, i) =>
+      `<button type="button" role="tab" class="tab" id="tab-${tab.id}" data-tab="${tab.id}" aria-controls="panel-${tab.id}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${escapeAttribute(tab.label)}</button>`,
+  );
+  return `<div class="tabs" role="tablist" aria-label="Hotpath console">${buttons.join('')}</div>`;
+}
+
+/** The Ask tab's panel: the transcript (a live region), suggestions and the question input. */
+function askPanel(): string {
+  return `<section class="tab-panel" id="panel-ask" role="tabpanel" aria-labelledby="tab-ask">
+  <div id="transcript" class="transcript" role="log" aria-live="polite" aria-label="Questions and answers"></div>
+  <div id="suggestions" class="suggestions" aria-label="Suggested questions"></div>
+  <form id="ask-form" class="ask-form">
+    <label for="question" class="visually-hidden">Ask about the code's performance</label>
+    <input id="question" type="text" autocomplete="off" spellcheck="false" maxlength="2000" placeholder="Ask: what should I fix first?  (↑/↓ for earlier questions)">
+    <button type="submit" id="ask-button">Ask</button>
+  </form>
+</section>`;
+}
+
+/** The whole page for one render, with a nonce made for it. */
+export function consolePage(resources: PageResources, nonce = freshNonce()): string {
+  const tabs = [ASK_TAB];
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(resources.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(resources.styleUri)}">
+<title>Hotpath Console</title>
+</head>
+<body>
+${tabStrip(tabs)}
+${askPanel()}
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(resources.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,32 @@
+/**
+ * The console's tab strip, kept generic: each `[role="tab"]` shows the panel its
+ * `aria-controls` names and hides the others. Arrow keys, Home and End move between tabs, as in
+ * VS Code's own tab lists. A tab added to the page (the flame graph) needs nothing more here.
+ */
+export function setUpTabs(strip: HTMLElement | null): void {
+  if (!strip) return;
+  const tabs = [...strip.querySelectorAll<HTMLElement>('[role="tab"]')];
+  const select = (chosen: HTMLElement) => {
+    for (const tab of tabs) {
+      const selected = tab === chosen;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
+      if (panel) panel.hidden = !selected;
+    }
+  };
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (event) => {
+      const i = tabs.indexOf(tab);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+      if (next === undefined) return;
+      const target = tabs[(next + tabs.length) % tabs.length];
+      select(target);
+      target.focus();
+      event.preventDefault();
+    });
+  }
+  const first = tabs.find((t) => t.getAttribute('aria-selected') === 'true') ?? tabs[0];
+  if (first) select(first);
+}

@@ -1,0 +1,84 @@
+/**
+ * The third flow: asking the console. F1 → "Hotpath: Open Optimization Console", "what should I
+ * fix first?" typed into its input, and the answer, drawn in the webview, ranks the N+1 query
+ * of the hot function loadCustomers first (the profile flow has imported the examples' profile)
+ * with a `file:line` link; clicking the link opens report.js with the finding's range selected.
+ * The expected first link is the one `hotpath ask` gives with the same profile. After a reload of
+ * the window, the console is back with its transcript, and Up in its input recalls the question.
+ *
+ * The webview's page is an iframe inside an iframe of the workbench, reached with frameLocator.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { it } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import type { Answer } from '../../server/src/console/answer';
+import { referenceAnswer } from '../helpers/ask-reference';
+import { distDir } from '../helpers/paths';
+import { runCommand, STEP_TIMEOUT_MS } from './workbench';
+import type { WorkbenchUnderTest } from './workbench-under-test';
+
+const QUESTION = 'what should I fix first?';
+const PROFILE = 'profiles/report.cpuprofile';
+const HOT_FUNCTION = 'loadCustomers';
+const RULE = 'n-plus-one-query';
+
+/** The console's page: the webview's outer frame holds the page's own frame. */
+function consolePage(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+export function consoleFlow(workbench: WorkbenchUnderTest): void {
+  let expected: Answer;
+
+  it(`answers "${QUESTION}" typed into the console (F1) with the N+1 query of the hot function first, linked`, async () => {
+    const page = workbench.page();
+    expected = referenceAnswer(path.join(distDir, 'cli.js'), workbench.workspace(), QUESTION, [path.join(workbench.workspace(), PROFILE)]);
+    await runCommand(page, 'Hotpath: Open Optimization Console');
+    const frame = consolePage(page);
+    const input = frame.locator('#question');
+    await input.waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The suggestions come from the workspace's help answer once the page has said it is ready.
+    await frame.locator('.suggestion').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await input.fill(QUESTION);
+    await input.press('Enter');
+    const entry = frame.locator('.entry', { has: frame.locator('.question', { hasText: QUESTION }) }).last();
+    const firstItem = entry.locator('.answer h4').first();
+    await firstItem.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.match(await firstItem.innerText(), new RegExp(`^1\\. ${RULE} in ${HOT_FUNCTION} — expected gain ≈ [\\d.]+% of CPU time$`));
+    const link = entry.locator('a.file-link').first();
+    assert.equal(await link.innerText(), expected.links[0].label);
+    assert.equal(expected.links[0].label, 'javascript/report.js:7');
+    // The link is in the first item, right under its heading.
+    assert.equal(await entry.locator('.answer h4 + p a.file-link').first().innerText(), expected.links[0].label);
+    // The picture shows the ranking's first item with its link.
+    await firstItem.scrollIntoViewIfNeeded();
+    await workbench.screenshots.readme(page, 'console.png', page.locator('.part.editor'));
+  });
+
+  it('opens report.js with the finding selected when its link is clicked', async () => {
+    const page = workbench.page();
+    const { range } = expected.links[0];
+    await consolePage(page).locator('.entry').last().locator('a.file-link').first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'report.js' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The status bar shows where the cursor is: at the end of the selected range.
+    const selection = `Ln ${range.end.line + 1}, Col ${range.end.character + 1} (${range.end.character - range.start.character} selected)`;
+    await page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: selection }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await workbench.screenshots.step(page, 'console-link-opened.png');
+  });
+
+  it('keeps the transcript and the question history when the window is reloaded', async () => {
+    const page = workbench.page();
+    await page.reload({ timeout: STEP_TIMEOUT_MS });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // VS Code restores the console's panel, and the console its transcript.
+    const frame = consolePage(page);
+    const restored = frame.locator('.entry', { has: frame.locator('.question', { hasText: QUESTION }) }).last();
+    await restored.locator('a.file-link', { hasText: expected.links[0].label }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // Up in the empty input brings the last question back.
+    const input = frame.locator('#question');
+    await input.click();
+    await input.press('ArrowUp');
+    assert.equal(await input.inputValue(), QUESTION);
+  });
+}
