@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeAction,
+  CodeActionRequest,
   ClientCapabilities,
   ConfigurationItem,
   ConfigurationRequest,
@@ -197,6 +199,7 @@ export class LspSession {
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: false },
         hover: { contentFormat: ['markdown', 'plaintext'] },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
       },
     };
@@ -261,6 +264,15 @@ export class LspSession {
   }
 
   /** Replaces the settings the client answers with, and tells the server they changed. */
+  /** The code actions the server offers over a range, with the diagnostics the client shows there. */
+  async codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
+    const diagnostics = (this.latest.get(uri)?.diagnostics ?? []).filter(
+      (d) => !(d.range.end.line < range.start.line || d.range.start.line > range.end.line),
+    );
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    return (result ?? []).filter((a): a is CodeAction => 'kind' in a || 'edit' in a);
+  }
+
   async setSettings(settings: Settings): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });

@@ -3,6 +3,7 @@
  * peer rules of other tools, the rule table in the README and the `hotpath.rules` setting schema.
  * scripts/generate-docs.ts writes them; test/unit/docs-fresh.test.ts fails when they are stale.
  */
+import { quickFixTitles } from '../server/src/fixes';
 import { RULES } from '../server/src/rules';
 import type { RuleMeta } from '../server/src/rules/rule';
 import type { LanguageId } from '../server/src/syntax/languages';
@@ -17,6 +18,27 @@ const LANGUAGE_NAMES: Record<LanguageId, string> = {
 
 function languages(meta: RuleMeta): string {
   return meta.languages.map((l) => LANGUAGE_NAMES[l]).join(', ');
+}
+
+/** The page's "Quick fix" section: what the fix does, and its title in the editor per language. */
+function quickFixSection(meta: RuleMeta): string[] {
+  if (!meta.quickFix) return [];
+  const titles = quickFixTitles(meta.id);
+  const rows = meta.languages.filter((l) => titles[l]).map((l) => `| ${LANGUAGE_NAMES[l]} | ${titles[l]} |`);
+  return [
+    '## Quick fix',
+    '',
+    meta.quickFix,
+    '',
+    'The editor offers it on the finding\'s light bulb, titled:',
+    '',
+    '| Language | Code action |',
+    '|---|---|',
+    ...rows,
+    '',
+    'A title ending in "(check …)" marks a fix that may change what the code does in some cases: it is not the preferred fix, so editors never apply it on their own (see [Quick fixes](../quick-fixes.md)).',
+    '',
+  ];
 }
 
 export function rulePage(meta: RuleMeta): string {
@@ -38,6 +60,7 @@ export function rulePage(meta: RuleMeta): string {
     '',
     meta.fix,
     '',
+    ...quickFixSection(meta),
     '## Examples',
   ];
   for (const language of meta.languages) {
@@ -57,8 +80,8 @@ export function rulePage(meta: RuleMeta): string {
 
 /** The table of rules, with links relative to `linkBase` (for the README or docs/rules/). */
 export function ruleTable(linkBase: string): string {
-  const rows = RULES.map(({ meta }) => `| [\`${meta.id}\`](${linkBase}${meta.id}.md) | ${meta.title} | ${languages(meta)} | ${meta.severity} |`);
-  return ['| Rule | What it flags | Languages | Severity |', '|---|---|---|---|', ...rows].join('\n');
+  const rows = RULES.map(({ meta }) => `| [\`${meta.id}\`](${linkBase}${meta.id}.md) | ${meta.title} | ${languages(meta)} | ${meta.severity} | ${meta.quickFix ? 'yes' : '—'} |`);
+  return ['| Rule | What it flags | Languages | Severity | Quick fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 export function rulesIndex(): string {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -15,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { toDiagnostic } from './diagnostics';
 import { analyzeEdited } from './documents/edited-analysis';
+import { codeActions, FIX_ALL_KIND, fixAllAction } from './lsp/code-actions';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
@@ -302,6 +304,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -368,6 +371,17 @@ connection.onHover(async ({ textDocument, position }) => {
   if (!hover && !heat) return null;
   const value = [heat, hover?.markdown].filter(Boolean).join('\n\n---\n\n');
   return { contents: { kind: 'markdown', value }, range: hover?.range };
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const tree = doc && (await documents.tree(doc));
+  if (!doc?.grammar || !tree) return [];
+  const fixable = { uri: doc.uri, text: doc.document.getText(), grammar: doc.grammar.id, tree };
+  // The quick fixes read the document's tree now, before anything awaited can replace it.
+  const quickFixes = codeActions(fixable, store.shown(keyOf(doc)), params, (message) => connection.console.error(`${keyOf(doc)}: ${message}`));
+  const fixAll = await fixAllAction(fixable, config, params.context.only);
+  return fixAll ? [...quickFixes, fixAll] : quickFixes;
 });
 
 connection.onRequest(rescanRequest, () => scanner.scanAll());

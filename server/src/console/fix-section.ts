@@ -1,17 +1,27 @@
 /**
  * How to fix one finding, as answers show it: the flagged code and its rewrite with the code's
  * own names when a rewriter can make it safely, else the rule's example labelled as such; and
- * whether a quick fix exists (none yet: Hotpath has no code actions so far).
+ * whether the editor offers a quick fix for it, by the title the light bulb shows.
  */
 import { grammarForPath, type LanguageId } from '../syntax/languages';
 import type { AnswerDraft } from './draft';
 import { blocks, bold, bullets, code, codeBlock, link, text } from './markdown';
 import { HOTPATH_TOOL, type SourcedFinding } from './model';
 import { messageMarkdown } from './phrases';
-import { rewriteFinding } from './rewrites';
+import { findingFixes } from './rewrite-finding';
+import type { QuickFix } from '../fixes';
 import { LANGUAGE_TITLES } from './scope';
 
-export const NO_QUICK_FIX = 'Quick fix: none yet — Hotpath offers no code action for this finding, so the change is made by hand.';
+export const NO_QUICK_FIX = 'Quick fix: none — Hotpath offers no code action for this finding, so the change is made by hand.';
+
+/** The quick-fix line of an answer: the action's title, and whether an editor may apply it on its own. */
+function quickFixLine(fix: QuickFix | undefined): string {
+  if (!fix) return NO_QUICK_FIX;
+  const how = fix.preferred
+    ? 'it keeps what the code does, so it is the preferred fix (Auto Fix and the fix-all apply it)'
+    : 'it may change what the code does in some cases, so it is never applied automatically: check before you choose it';
+  return `Quick fix: ${bold(text(fix.title))} — on the finding's light bulb in the editor; ${how}.`;
+}
 
 export function fixSection(d: AnswerDraft, item: SourcedFinding): string {
   const { model } = d;
@@ -25,7 +35,8 @@ export function fixSection(d: AnswerDraft, item: SourcedFinding): string {
       NO_QUICK_FIX,
     );
   }
-  const rewrite = rewriteFinding(model, item);
+  const { rewrite, quickFix } = findingFixes(model, item);
+  const quickFixNote = quickFixLine(quickFix);
   if (rewrite) {
     const span = `${item.file}`;
     const first = d.atLine(span, rewrite.startLine);
@@ -36,19 +47,19 @@ export function fixSection(d: AnswerDraft, item: SourcedFinding): string {
       `${bold('After')} (your code, rewritten):`,
       codeBlock(rewrite.after, language),
       bullets(rewrite.notes.map(messageMarkdown)),
-      NO_QUICK_FIX,
+      quickFixNote,
     );
   }
   const rule = model.rules.find((r) => r.id === item.finding.ruleId);
   const examples = rule ? Object.entries(rule.examples) : [];
   const [exampleLanguage, example] = examples.find(([l]) => l === language) ?? examples[0] ?? [];
-  if (!rule || !example || !exampleLanguage) return NO_QUICK_FIX;
+  if (!rule || !example || !exampleLanguage) return quickFixNote;
   d.source('rule', rule.id);
   return blocks(
     `I can't rewrite this case of ${code(rule.id)} safely, so here is the ${bold(`rule's example`)} (not your code) in ${text(LANGUAGE_TITLES[exampleLanguage as LanguageId] ?? exampleLanguage)}:`,
     codeBlock(example.flagged, exampleLanguage),
     'Written the fast way:',
     codeBlock(example.useInstead, exampleLanguage),
-    NO_QUICK_FIX,
+    quickFixNote,
   );
 }

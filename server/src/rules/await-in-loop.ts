@@ -90,6 +90,14 @@ export const awaitInLoop: Rule = {
           '    return await asyncio.gather(*(client.get_user(user_id) for user_id in ids))',
       },
     },
+    quickFix:
+      'Runs the iterations together: `await Promise.all(items.map(async (item) => { … }))` in ' +
+      'JavaScript and TypeScript (`Array.from(items, …)` when `items` may be any iterable), an ' +
+      'inner coroutine and `asyncio.gather` in Python (with `import asyncio` when missing). Only ' +
+      'for loops over a collection whose body does not leave early and does not count, add up or ' +
+      'set variables of the function. The side effects still happen in another order and an ' +
+      'error no longer stops the other iterations, so the fix is titled "(check the order of ' +
+      'side effects)" and is never applied automatically.',
     references: [
       { title: 'ESLint: no-await-in-loop', url: 'https://eslint.org/docs/latest/rules/no-await-in-loop' },
       { title: 'MDN: Promise.all()', url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Promise/all' },

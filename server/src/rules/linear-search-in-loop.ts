@@ -59,6 +59,14 @@ export const linearSearchInLoop: Rule = {
         useInstead: 'Set<String> blocked = new HashSet<>(loadBlockedEmails());\nfor (User user : users) {\n    if (blocked.contains(user.getEmail())) {\n        user.block();\n    }\n}',
       },
     },
+    quickFix:
+      'For `x in items`, `items.includes(x)` and `items.contains(x)`: builds a set of the list ' +
+      'once, before the loop, and looks items up in it: `set()` in Python, `new Set()` in ' +
+      'JavaScript and TypeScript, `new HashSet<>()` in Java (with the imports). Not offered when ' +
+      'the loop changes the list, for `indexOf`/`find` searches, nor for Go. In JavaScript and Java ' +
+      'it keeps what the code does and is the preferred fix; in Python a set needs hashable ' +
+      'items, so that fix is titled "(check the items are hashable)" and is never applied ' +
+      'automatically.',
     references: [
       { title: 'Python wiki: time complexity of list and set operations', url: 'https://wiki.python.org/moin/TimeComplexity' },
       { title: 'Python: set types', url: 'https://docs.python.org/3/library/stdtypes.html#set-types-set-frozenset' },

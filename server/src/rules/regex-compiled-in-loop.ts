@@ -68,6 +68,16 @@ export const regexCompiledInLoop: Rule = {
           'for (String line : lines) {\n    String[] fields = COMMA.split(line);\n}',
       },
     },
+    quickFix:
+      'Compiles the pattern once and uses the compiled object in the loop: in Python and ' +
+      'JavaScript/TypeScript a new name above the outermost loop, in Go a package-level ' +
+      '`var … = regexp.MustCompile(…)`, in Java a `private static final Pattern` field (with ' +
+      '`import java.util.regex.Pattern` when missing). Helpers that compile on every call become ' +
+      'calls on the compiled object (`re.match(p, s)` → `P.match(s)`, `ok, _ := ' +
+      'regexp.MatchString(p, s)` → `ok := p.MatchString(s)`, `s.split(p)` → `P.split(s)`). It keeps ' +
+      'what the code does, so it is the preferred fix. Not offered when a flag is not a constant, ' +
+      'for JavaScript regexes with the `g` or `y` flag (a shared one keeps `lastIndex`), or for ' +
+      'forms whose arguments differ between the helper and the compiled method.',
     references: [
       { title: 'Python: re.compile and the pattern cache', url: 'https://docs.python.org/3/library/re.html#re.compile' },
       { title: 'MDN: RegExp', url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/RegExp' },

@@ -32,6 +32,11 @@ export interface RuleMeta {
   /** A flagged example and its rewrite for each language the rule covers. */
   examples: Partial<Record<LanguageId, RuleExample>>;
   references: ReadonlyArray<{ title: string; url: string }>;
+  /**
+   * What the rule's quick fix does (markdown), and when it is not offered or may change what
+   * the code does; absent when the rule has none. The fix itself is in server/src/fixes/.
+   */
+  quickFix?: string;
   /** Rules of other tools that flag the same pattern, for the docs' comparison table. */
   peers?: readonly string[];
 }

@@ -135,6 +135,11 @@ export const stringConcatInLoop: Rule = {
         useInstead: 'var b strings.Builder\nfor _, line := range lines {\n\tb.WriteString(line)\n\tb.WriteByte(\'\\n\')\n}\nout := b.String()',
       },
     },
+    quickFix:
+      'Collects the pieces and joins them once after the loop: a list and `"".join()` in Python, ' +
+      'one `StringBuilder` in Java, one `strings.Builder` in Go (with `"strings"` imported when ' +
+      'missing). It keeps what the code does, so it is the preferred fix. Not offered when the ' +
+      'loop also reads the string, which would see it unfinished.',
     references: [
       { title: 'PEP 8: programming recommendations (string concatenation)', url: 'https://peps.python.org/pep-0008/#programming-recommendations' },
       { title: 'Pylint: consider-using-join (R1713)', url: 'https://pylint.readthedocs.io/en/stable/user_guide/messages/refactor/consider-using-join.html' },

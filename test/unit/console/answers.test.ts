@@ -88,14 +88,14 @@ describe('answers with report.cpuprofile (V8)', () => {
     has(answer, 'Why `loadCustomers` is slow');
   });
 
-  it('fixes the finding at the cursor, and says no quick fix exists yet', () => {
+  it('fixes the finding at the cursor, and says it has no quick fix', () => {
     const answer = ask('how do I fix this?', model, cursorAt('javascript/report.js', 7));
     assert.equal(answer.intent, 'fixFinding');
     has(answer, 'How to fix `n-plus-one-query` at javascript/report.js:7');
     has(answer, 'Measured: `loadCustomers` took 55.2% of CPU time in report.cpuprofile.');
     has(answer, 'Before (javascript/report.js:6–9):');
     has(answer, 'After (your code, rewritten):');
-    has(answer, 'Quick fix: none yet — Hotpath offers no code action for this finding, so the change is made by hand.');
+    has(answer, 'Quick fix: none — Hotpath offers no code action for this finding, so the change is made by hand.');
   });
 
   it('explains a rule from its metadata, with its cost weight and its findings here', () => {
@@ -202,6 +202,20 @@ describe('answers with shop.prof (cProfile)', () => {
       renderText(answer.markdown),
     );
     assert.ok(!answer.markdown.includes('customerNames'), 'the Python function only, not its namesakes in other languages');
+  });
+
+  it('names the quick fix the editor offers, and says whether it may change what the code does', () => {
+    has(
+      ask('how do I fix the finding at orders.py:19?', model),
+      "Quick fix: Compile the pattern once, before the loop — on the finding's light bulb in the editor; it keeps what the code does, so it is the preferred fix (Auto Fix and the fix-all apply it).",
+    );
+    has(
+      ask('how do I fix the finding at orders.py:34?', model),
+      "Quick fix: Look items up in a set built once before the loop (check the items are hashable) — on the finding's light bulb in the editor; it may change what the code does in some cases, so it is never applied automatically: check before you choose it.",
+    );
+    const java = ask('how do I fix the finding at ReportService.java:35?', model);
+    has(java, '        if (SKU_PATTERN.matcher(sku).matches()) {');
+    has(java, '- A field of the class, `private static final Pattern SKU_PATTERN = Pattern.compile("^[A-Z]{3}-\\\\d{4}$");`, is compiled once, when the class is loaded, instead of on every iteration.');
   });
 
   it('rewrites the SQLAlchemy N+1 into one IN query with the code\'s names', () => {

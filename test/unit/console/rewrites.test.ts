@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { modelFromFiles } from '../../../server/src/console/model-from-files';
-import { rewriteFinding } from '../../../server/src/console/rewrites';
+import { findingFixes } from '../../../server/src/console/rewrite-finding';
 import { findingsUnder } from './examples-model';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-rewrites-'));
@@ -23,7 +23,7 @@ async function rewrite(name: string, source: string, rule: string) {
   const findings = (await findingsUnder(path.dirname(file))).filter((f) => f.file === file && f.finding.ruleId === rule);
   assert.equal(findings.length, 1, `one ${rule} finding in ${name}: ${JSON.stringify(findings.map((f) => f.finding.message))}`);
   const model = await modelFromFiles({ roots: [dir], findings, profiles: [] });
-  return rewriteFinding(model, findings[0]);
+  return findingFixes(model, findings[0]).rewrite;
 }
 
 describe('rewrites', () => {
@@ -67,7 +67,10 @@ describe('rewrites', () => {
 
   it('runs independent awaits together, but not a loop that breaks early', async () => {
     const together = await rewrite('h/await.js', 'async function f(urls) {\n  for (const url of urls) {\n    await fetch(url);\n  }\n}\n', 'await-in-loop');
-    assert.equal(together?.after, 'await Promise.all(urls.map(async (url) => {\n  await fetch(url);\n}));');
+    // `urls` may be any iterable, so the rewrite goes through Array.from, which takes them all.
+    assert.equal(together?.after, 'await Promise.all(Array.from(urls, async (url) => {\n  await fetch(url);\n}));');
+    const array = await rewrite('h/array.ts', 'export async function f(urls: string[]) {\n  for (const url of urls) {\n    await fetch(url);\n  }\n}\n', 'await-in-loop');
+    assert.equal(array?.after, 'await Promise.all(urls.map(async (url) => {\n  await fetch(url);\n}));');
     const early = await rewrite('i/break.js', 'async function f(urls) {\n  for (const url of urls) {\n    const r = await fetch(url);\n    if (r.ok) break;\n  }\n}\n', 'n-plus-one-query');
     assert.equal(early, undefined);
   });

@@ -3,10 +3,10 @@
  * it (innermost first, up to the function they are in), and the statements holding them.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Range } from '../../findings';
-import type { Dialect, LoopShape } from '../../syntax/dialect';
-import { dialectFor } from '../../syntax/dialects';
-import { GrammarId, grammarInfo, LanguageId } from '../../syntax/languages';
+import type { Range } from '../findings';
+import type { Dialect, LoopShape } from '../syntax/dialect';
+import { dialectFor } from '../syntax/dialects';
+import { GrammarId, grammarInfo, LanguageId } from '../syntax/languages';
 
 export interface LoopAt {
   node: Node;

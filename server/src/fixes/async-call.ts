@@ -3,7 +3,7 @@
  * `time.sleep()`, `await fs.promises.readFile()` for `fs.readFileSync()`) with the same
  * arguments, awaited. Only where the rule names a single function to call instead.
  */
-import { asyncAlternative } from '../../rules/blocking-calls';
+import { asyncAlternative } from '../rules/blocking-calls';
 import type { FindingSite } from './site';
 import { statementOf } from './site';
 import { Rewrite, SnippetEdit } from './snippet-edit';

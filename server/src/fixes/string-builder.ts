@@ -3,6 +3,7 @@
  * `"".join()` in Python, a `StringBuilder` in Java, a `strings.Builder` in Go. Only when the loop
  * does nothing else with the string, so that the result is the same.
  */
+import { goImport } from './imports';
 import type { FindingSite } from './site';
 import { statementOf } from './site';
 import { freshName, joinName, mentions } from './naming';
@@ -35,9 +36,9 @@ export function stringBuilder(site: FindingSite): Rewrite | undefined {
     edit
       .addAbove(`var ${builder} strings.Builder`, `${builder}.WriteString(${target})`)
       .replace(node, `${builder}.WriteString(${value})`)
-      .addBelow(`${target} = ${builder}.String()`);
-    const imported = /"strings"/.test(text);
-    return edit.result([`One \`strings.Builder\`, \`${builder}\`, grows in place; the string is made once after the loop.`, ...(imported ? [] : ['Add `"strings"` to the imports.'])]);
+      .addBelow(`${target} = ${builder}.String()`)
+      .addElsewhere(goImport(node.tree.rootNode, 'strings'));
+    return edit.result([`One \`strings.Builder\`, \`${builder}\`, grows in place; the string is made once after the loop.`]);
   }
   return undefined;
 }

@@ -1,8 +1,11 @@
 /**
  * A rewrite of one statement of a file, shown as before and after: replacements inside it and
  * lines added above or below it, in the statement's indentation, both sides dedented for reading.
+ * The same rewrite is also a list of edits to the file (what a quick fix applies), written with
+ * the file's own line endings, with any lines it needs elsewhere (an import, a field).
  */
 import type { Node } from 'web-tree-sitter';
+import { OffsetEdit, withLineEndings } from './offset-edits';
 
 export interface Rewrite {
   /** 0-based lines of the original that "before" shows. */
@@ -12,6 +15,8 @@ export interface Rewrite {
   after: string;
   /** What to check before using it: plain sentences. */
   notes: string[];
+  /** The rewrite as edits to the whole file, imports and declarations elsewhere included. */
+  edits: OffsetEdit[];
 }
 
 interface Span {
@@ -23,6 +28,7 @@ export class SnippetEdit {
   private readonly edits: Array<{ start: number; end: number; text: string }> = [];
   private readonly above: string[] = [];
   private readonly below: string[] = [];
+  private readonly elsewhere: OffsetEdit[] = [];
   private readonly regionStart: number;
   private readonly regionEnd: number;
   /** The statement's indentation. */
@@ -56,6 +62,12 @@ export class SnippetEdit {
     return this.replace(span, lines.map((l, i) => (i === 0 || l === '' ? l : `${this.indent}${l}`)).join('\n'));
   }
 
+  /** Adds an edit outside the statement: an import, a package-level declaration, a field. */
+  addElsewhere(edit: OffsetEdit | undefined): this {
+    if (edit) this.elsewhere.push(edit);
+    return this;
+  }
+
   /** Adds lines above the statement (each may hold newlines), at its indentation. */
   addAbove(...lines: string[]): this {
     this.above.push(...lines.flatMap((l) => l.split('\n')));
@@ -68,18 +80,22 @@ export class SnippetEdit {
   }
 
   result(notes: string[] = []): Rewrite {
-    const original = this.source.slice(this.regionStart, this.regionEnd);
+    // The region ends before the line break, and before its carriage return in a CRLF file.
+    const end = this.source[this.regionEnd - 1] === '\r' ? this.regionEnd - 1 : this.regionEnd;
+    const original = this.source.slice(this.regionStart, end);
     let changed = original;
     for (const edit of [...this.edits].sort((a, b) => b.start - a.start)) {
       changed = changed.slice(0, edit.start - this.regionStart) + edit.text + changed.slice(edit.end - this.regionStart);
     }
     const framed = [...this.above.map((l) => (l ? `${this.indent}${l}` : l)), changed, ...this.below.map((l) => (l ? `${this.indent}${l}` : l))].join('\n');
+    const region = { start: this.regionStart, end, text: framed };
     return {
       startLine: this.statement.startPosition.row,
       endLine: this.statement.endPosition.row,
-      before: dedent(original, this.indent),
-      after: dedent(framed, this.indent),
+      before: dedent(original.replace(/\r\n/g, '\n'), this.indent),
+      after: dedent(framed.replace(/\r\n/g, '\n'), this.indent),
       notes,
+      edits: withLineEndings(this.source, [...this.elsewhere, region]),
     };
   }
 }

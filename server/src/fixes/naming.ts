@@ -3,7 +3,7 @@
  * `sku_pattern`, `customerId` → `customerIds`) in the language's style, and never one the
  * file already uses.
  */
-import type { LanguageId } from '../../syntax/languages';
+import type { LanguageId } from '../syntax/languages';
 
 /** The last identifier of an expression: `customerId` in `order.customerId`, `skus` in `self.skus`. */
 export function lastName(expression: string): string | undefined {
