@@ -68,6 +68,17 @@ const builds = [
       'import-worker': 'server/src/profiles/import-worker.ts',
     },
   },
+  // The flame graph's page script, for the webview (a browser, not node).
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: 'linked',
+    minify,
+    logLevel: 'info',
+    entryPoints: { 'webview/flame-graph': 'client/webview/flame-graph/panel-main.ts' },
+  },
 ];
 
 fs.rmSync(dist, { recursive: true, force: true });
