@@ -17,7 +17,8 @@ export class FlameGraphPanel implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   private data?: FlameGraphData;
   private ready = false;
-  private pending?: ToFlameGraph;
+  /** The last message for the page, sent again when the page (re)loads and says it is ready. */
+  private last?: ToFlameGraph;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -53,10 +54,12 @@ export class FlameGraphPanel implements vscode.Disposable {
       style: webview.asWebviewUri(vscode.Uri.joinPath(media, 'flame-graph.css')).toString(),
     });
     this.ready = false;
-    webview.onDidReceiveMessage((raw: unknown) => this.receive(raw), undefined, this.disposables);
+    const listener = webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {
+      listener.dispose();
       this.panel = undefined;
       this.data = undefined;
+      this.last = undefined;
     });
     this.panel = panel;
   }
@@ -78,8 +81,8 @@ export class FlameGraphPanel implements vscode.Disposable {
 
   /** Messages wait until the page says it is ready, since a page still loading drops them. */
   private send(message: ToFlameGraph): void {
-    if (!this.ready) this.pending = message;
-    else void this.panel?.webview.postMessage(message);
+    this.last = message;
+    if (this.ready) void this.panel?.webview.postMessage(message);
   }
 
   private receive(raw: unknown): void {
@@ -90,8 +93,7 @@ export class FlameGraphPanel implements vscode.Disposable {
     }
     if (message.type === 'ready') {
       this.ready = true;
-      if (this.pending) this.send(this.pending);
-      this.pending = undefined;
+      if (this.last) void this.panel?.webview.postMessage(this.last);
       return;
     }
     const fn = this.data?.functions[message.func];

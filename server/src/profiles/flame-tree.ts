@@ -44,7 +44,9 @@ function mergeByFunction(tree: CallTree, selfValues: Float64Array): MergedTree {
   for (let node = 1; node < tree.size; node++) {
     const newParent = into[tree.parent[node]];
     const f = tree.func[node];
-    let slot = (Math.imul(newParent ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(f, 0xc2b2ae35)) & mask;
+    let hash = Math.imul(newParent ^ 0x9e3779b9, 0x85ebca6b);
+    hash = Math.imul(hash ^ f ^ (hash >>> 13), 0xc2b2ae35);
+    let slot = (hash ^ (hash >>> 16)) & mask;
     let merged = slots[slot];
     while (merged !== -1 && (parent[merged] !== newParent || func[merged] !== f)) {
       slot = (slot + 1) & mask;
