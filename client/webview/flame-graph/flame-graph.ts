@@ -183,7 +183,7 @@ export function mountFlameGraph(container: HTMLElement, options: FlameGraphOptio
     if (!data) return;
     const query = search.value;
     matches = query.trim() ? searchFrames(data, query) : undefined;
-    searchStatus.textContent = matches ? `${matches.frames.toLocaleString('en-US')} frames match · ${formatPercent(matches.percent)} of ${data.totalLabel}` : '';
+    searchStatus.textContent = matches ? `${matches.frames.toLocaleString('en-US')} ${matches.frames === 1 ? 'frame matches' : 'frames match'} · ${formatPercent(matches.percent)} of ${data.totalLabel}` : '';
     draw();
   }
 
