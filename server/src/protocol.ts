@@ -6,6 +6,7 @@ import type * as sarif from 'sarif';
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Answer } from './console/answer';
 import type { Range } from './findings';
+import type { ProfileUnit } from './profiles/model';
 
 /** What the server is doing, for the status bar. */
 export interface ScanStatus {
@@ -109,6 +110,51 @@ export const hotspotsRequest = new RequestType<{ by: 'self' | 'total'; limit: nu
 
 /** Sent by the client (a code lens's command): a function's figures with its callers and callees. */
 export const functionHeatRequest = new RequestType<{ func: number }, { function: Hotspot; callers: Hotspot[]; callees: Hotspot[] } | null, void>('hotpath/functionHeat');
+
+/** A function of a flame graph: what its frames are labelled with, and where its code is. */
+export interface FlameFunction {
+  name: string;
+  origin: 'ours' | 'library' | 'runtime' | 'unknown';
+  /** URI of the workspace file, only for functions mapped to this workspace. */
+  uri?: string;
+  /** 0-based line of the function in that file. */
+  line?: number;
+  /** Library, binary or package, when the profile says. */
+  module?: string;
+}
+
+/**
+ * The active profile's call tree for drawing, in flat arrays: node 0 is the root (the profile),
+ * nodes are in depth-first order with each node's children hottest first, so a node's subtree
+ * is the run of indexes after it. `total` of a node is its `self` plus its children's totals.
+ */
+export interface FlameGraphData {
+  /** The profile's file name. */
+  profile: string;
+  /** The sample type drawn (`cpu`, `alloc_space`) and its unit, for formatting values. */
+  sampleType: string;
+  unit: ProfileUnit;
+  /** The root's total, formatted (`1.52 s`). */
+  totalLabel: string;
+  nodes: {
+    /** Index of the parent node; -1 for the root. */
+    parent: number[];
+    /** Index into `functions`. */
+    func: number[];
+    self: number[];
+    total: number[];
+  };
+  functions: FlameFunction[];
+  /** Set when cold call paths were merged into "(other)" nodes to bound the size; `note` says so in words. */
+  merged?: { nodes: number; note: string };
+}
+
+/**
+ * Sent by the client (command "Hotpath: Show Flame Graph"): the active profile's call tree for the
+ * chosen sample type (default: the one shown). `null` when no profile is active; `{ problem }`
+ * when the profile has no call stacks (callgrind, cProfile).
+ */
+export const flameGraphRequest = new RequestType<{ sampleType?: number } | null, FlameGraphData | { problem: string } | null, void>('hotpath/flameGraph');
 
 // ---------------------------------------------------------------------------------------------
 // SARIF: other tools' results shown with Hotpath's, and Hotpath's findings written as a log.

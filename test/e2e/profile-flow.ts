@@ -3,7 +3,9 @@
  * examples' recorded V8 profile typed into the quick input, and the measured figures appear on
  * the code: the code lens with its share above loadCustomers, line heat, the profile in the status
  * bar and in the Hotspots view, and the N+1 query in loadCustomers as a warning that names its
- * measured share in the Problems panel. The figures must be those `hotpath profile` prints.
+ * measured share in the Problems panel; then "Hotpath: Show Flame Graph", where the search and the
+ * keyboard find the hot function with the same share, and Enter opens its code. The figures must
+ * be those `hotpath profile` prints.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -11,6 +13,7 @@ import { before, it } from 'node:test';
 import { measuredFunction, percent, type MeasuredFunction } from '../helpers/profile-figures';
 import { distDir } from '../helpers/paths';
 import {
+  activeWebview,
   chooseFileInQuickInput,
   codeLensAbove,
   editorLine,
@@ -85,5 +88,30 @@ export function profileImportFlow(workbench: WorkbenchUnderTest): void {
     const label = (await row.getAttribute('aria-label')) ?? '';
     assert.ok(label.startsWith('Warning: '), `the row reads "${label}"`);
     await workbench.screenshots.step(page, 'profile-warning.png');
+  });
+
+  it('draws the flame graph, where search and the keyboard find the hot function with its share, and Enter opens it', async () => {
+    const page = workbench.page();
+    await runCommand(page, 'Hotpath: Show Flame Graph');
+    const graph = activeWebview(page);
+    await graph.locator('.flame-notice', { hasText: 'report.cpuprofile · cpu · ' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await graph.locator('.flame-search').fill(HOT_FUNCTION);
+    const share = `· ${percent(measured.totalPercent)} of `;
+    await graph.locator('.flame-search-status', { hasText: share }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await workbench.screenshots.readme(page, 'flame-graph.png', page.locator('.part.editor'));
+    // From the root, Down follows the widest child; the screen-reader line names the selected frame.
+    const canvas = graph.locator('canvas.flame-canvas');
+    await canvas.focus();
+    const live = graph.locator('.flame-live');
+    let said = '';
+    for (let presses = 0; presses < 16 && !said.startsWith(`${HOT_FUNCTION}.`); presses++) {
+      await page.keyboard.press('ArrowDown');
+      said = await live.innerText();
+    }
+    assert.ok(said.startsWith(`${HOT_FUNCTION}. Total: `), `the frames below the root never reached ${HOT_FUNCTION}; the last said "${said}"`);
+    assert.ok(said.includes(`(${percent(measured.totalPercent)}). Self: `), said);
+    assert.ok(said.includes('report.js:'), said);
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'report.js' }).waitFor({ timeout: STEP_TIMEOUT_MS });
   });
 }

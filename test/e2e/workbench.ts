@@ -3,7 +3,7 @@
  * would wait for: a panel to open, a row to appear, a hover to show. No step sleeps.
  */
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** How long one step may wait for the workbench before the test fails. */
 export const STEP_TIMEOUT_MS = 120_000;
@@ -35,6 +35,14 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/**
+ * The page inside the webview panel whose tab is active: VS Code puts a webview's page in an
+ * iframe (the active frame) inside the iframe of the webview element.
+ */
+export function activeWebview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
 /**

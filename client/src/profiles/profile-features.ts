@@ -10,6 +10,7 @@ import { registerFunctionHeatCommand } from '../commands/function-heat';
 import { registerImportProfileCommand } from '../commands/import-profile';
 import { registerLineHeatCommand } from '../commands/line-heat';
 import { registerManageProfilesCommand } from '../commands/manage-profiles';
+import { FlameGraphPanel, registerFlameGraphCommand } from '../flame-graph/panel';
 import { LineHeat } from '../heat';
 import { BaselineState } from './baseline-state';
 import { createHotspotsView } from './hotspots-view';
@@ -20,7 +21,10 @@ import { ProfileWatcher } from './profile-watcher';
 export function registerProfileFeatures(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
   const profiles = new LoadedProfiles(client);
   const baseline = new BaselineState(client);
+  const flameGraph = new FlameGraphPanel(profiles, context.extensionUri, log);
   context.subscriptions.push(
+    flameGraph,
+    registerFlameGraphCommand(flameGraph),
     profiles,
     baseline,
     registerCompareBaselineCommand(profiles, baseline),

@@ -10,6 +10,7 @@ import { CodeLens, CodeLensRefreshRequest, Connection, ErrorCodes, LSPErrorCodes
 import type { OpenDocuments } from '../documents/open-documents';
 import type { Finding, Position } from '../findings';
 import { formatPercent, formatValue, measureNoun, shareOf } from '../profiles/format';
+import { buildFlameTree } from '../profiles/flame-tree';
 import type { FileHeat } from '../profiles/heat';
 import { ImportCancelled, importInWorker } from '../profiles/import-runner';
 import { ProfileError } from '../profiles/importer';
@@ -21,6 +22,7 @@ import { placedLines } from '../profiles/placed-lines';
 import { LoadedProfile, ProfileSet } from '../profiles/profile-set';
 import { codeFiles } from '../profiles/workspace-files';
 import {
+  flameGraphRequest,
   functionHeatRequest,
   Hotspot,
   hotspotsRequest,
@@ -111,6 +113,7 @@ export class ProfileFeatures {
     connection.onRequest(lineHeatRequest, async (params) => this.lineHeat(typeof params?.uri === 'string' ? params.uri : ''));
     connection.onRequest(hotspotsRequest, (params) => this.hotspots(params?.by === 'self' ? 'self' : 'total', Math.min(Math.max(Number(params?.limit) || 20, 1), 500)));
     connection.onRequest(functionHeatRequest, (params) => this.functionHeat(Number(params?.func)));
+    connection.onRequest(flameGraphRequest, (params) => this.flameGraph(params?.sampleType));
     connection.onCodeLens(async ({ textDocument }) => this.codeLenses(textDocument.uri));
     this.baseline.register();
   }
@@ -321,6 +324,18 @@ export class ProfileFeatures {
   private calls(active: LoadedProfile, func: number, which: 'callers' | 'callees'): Hotspot[] {
     const edges = [...(active.stats[which][func] ?? [])].sort((a, b) => b[1] - a[1]).slice(0, TOP_CALLS);
     return edges.map(([other]) => this.hotspot(active, other));
+  }
+
+  private flameGraph(sampleType: unknown) {
+    const active = this.profiles.active();
+    if (!active) return null;
+    const chosen = typeof sampleType === 'number' && Number.isInteger(sampleType) ? sampleType : active.sampleType;
+    return buildFlameTree(active.profile, {
+      sampleType: chosen,
+      name: active.name,
+      map: (fn) => this.profiles.mapperFor(fn),
+      uriOf: (file) => pathToFileURL(file).href,
+    });
   }
 
   private functionHeat(func: number) {

@@ -42,7 +42,7 @@ function emptyStats(profile: Profile, sampleType: number): ProfileStats {
 }
 
 /** Children lists of a tree, as offsets into one array (parents come before children). */
-function childrenOf(tree: CallTree): { start: Int32Array; list: Int32Array } {
+export function childrenOf(tree: Pick<CallTree, 'parent' | 'size'>): { start: Int32Array; list: Int32Array } {
   const count = new Int32Array(tree.size + 1);
   for (let node = 1; node < tree.size; node++) count[tree.parent[node] + 1]++;
   for (let i = 1; i <= tree.size; i++) count[i] += count[i - 1];
