@@ -14,7 +14,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { Answer } from '../../server/src/console/answer';
 import { referenceAnswer } from '../helpers/ask-reference';
 import { distDir } from '../helpers/paths';
-import { runCommand, STEP_TIMEOUT_MS } from './workbench';
+import { activeWebview, runCommand, STEP_TIMEOUT_MS } from './workbench';
 import type { WorkbenchUnderTest } from './workbench-under-test';
 
 const QUESTION = 'what should I fix first?';
@@ -22,9 +22,9 @@ const PROFILE = 'profiles/report.cpuprofile';
 const HOT_FUNCTION = 'loadCustomers';
 const RULE = 'n-plus-one-query';
 
-/** The console's page: the webview's outer frame holds the page's own frame. */
+/** The console's page: the webview shown (the console's panel is the active tab). */
 function consolePage(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  return activeWebview(page);
 }
 
 export function consoleFlow(workbench: WorkbenchUnderTest): void {

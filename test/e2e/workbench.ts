@@ -42,7 +42,8 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
  * iframe (the active frame) inside the iframe of the webview element.
  */
 export function activeWebview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  // Webviews of panels in other tabs keep their iframes, hidden: the shown one is the visible one.
+  return page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
 /**
@@ -221,7 +222,10 @@ export async function chooseFileInQuickInput(page: Page, title: string, file: st
 export async function hoverOver(page: Page, target: Locator, text: string): Promise<Locator> {
   const box = await target.boundingBox();
   if (!box) throw new Error('the element to hover over is not visible');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // From outside the editor first: a pointer already resting on the spot sends no move, and the
+  // editor shows a hover only when the pointer moves onto the text.
+  await page.mouse.move(0, 0);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
   const hover = page.locator('.monaco-hover', { hasText: text });
   await hover.first().waitFor({ timeout: STEP_TIMEOUT_MS });
   return hover.first();

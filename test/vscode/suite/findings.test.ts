@@ -13,11 +13,13 @@ const FILE = 'python/shop/orders.py';
 const RULE = 'n-plus-one-query';
 /** The call the finding underlines, and the loop that repeats it. */
 const CALL = 'session.query(Customer)';
+/** The line of that call in the loop (customer_of makes the same call outside any loop). */
+const CALL_LINE = 'customer = session.query(Customer)';
 const LOOP = 'for order in orders:';
 
 /** The message of the finding, which names the loop right above the call by its line. */
 function expectedMessage(document: vscode.TextDocument): string {
-  const loop = lineOf(document, CALL) - 1;
+  const loop = lineOf(document, CALL_LINE) - 1;
   assert.ok(document.lineAt(loop).text.includes(LOOP), `the line above the query is not "${LOOP}"`);
   return `Database query \`session.query()\` runs once per item of \`orders\` (\`for\` loop at line ${loop + 1})`;
 }
@@ -47,7 +49,7 @@ describe('findings in orders.py', () => {
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), `${FILE} is open already, so this would not prove the workspace scan`);
     const [finding] = (await waitForDiagnostics(uri, `a ${RULE} finding`, (ds) => ds.some((d) => codeOf(d) === RULE))).filter((d) => codeOf(d) === RULE);
     const document = await vscode.workspace.openTextDocument(uri);
-    const line = lineOf(document, CALL);
+    const line = lineOf(document, CALL_LINE);
     assert.equal(document.getText(finding.range), CALL, 'the squiggle covers the query call');
     assert.equal(finding.range.start.line, line);
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
@@ -72,7 +74,7 @@ describe('findings in orders.py', () => {
 
   it('moves the finding with the code when lines are inserted above it', async () => {
     const document = await openExample(FILE);
-    const before = lineOf(document, CALL);
+    const before = lineOf(document, CALL_LINE);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(lineOf(document, 'def customer_names'), 0), '# Two lines added above the function\n# by the test.\n');
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
@@ -87,7 +89,7 @@ describe('findings in orders.py', () => {
 
   it('drops the finding once the loop no longer queries the database', async () => {
     const document = await openExample(FILE);
-    const line = lineOf(document, CALL);
+    const line = lineOf(document, CALL_LINE);
     const text = document.lineAt(line).text;
     const start = text.indexOf('session.query');
     const edit = new vscode.WorkspaceEdit();
@@ -97,5 +99,19 @@ describe('findings in orders.py', () => {
     await waitForDiagnostics(uri, `no ${RULE} finding`, (ds) => !ds.some((d) => codeOf(d) === RULE));
     // The other findings of the file stay: the server analyzed the edited text, it did not drop the file.
     assert.ok(hotpathDiagnostics(uri).length > 0, `the other findings of ${FILE} disappeared too`);
+  });
+
+  it('offers a quick fix for the regex compiled in the loop, and applying it removes the finding', async () => {
+    const regexRule = 'regex-compiled-in-loop';
+    const document = await openExample(FILE);
+    const [finding] = (await waitForDiagnostics(uri, `a ${regexRule} finding`, (ds) => ds.some((d) => codeOf(d) === regexRule))).filter((d) => codeOf(d) === regexRule);
+    assert.ok(finding);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Compile the pattern once, before the loop');
+    assert.ok(fix?.edit, `no quick fix "Compile the pattern once, before the loop"; the actions are ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.isPreferred, true, 'hoisting a constant pattern keeps what the code does, so the fix is preferred');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix was not applied');
+    await waitForDiagnostics(uri, `no ${regexRule} finding`, (ds) => !ds.some((d) => codeOf(d) === regexRule));
+    assert.ok(!document.getText().includes('re.compile(r"^[A-Z]{3}-\\d{4}$").match(sku)'), 'the loop still compiles the pattern');
   });
 });
