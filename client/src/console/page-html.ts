@@ -6,7 +6,7 @@
  *
  * No `vscode` import, so that tests can check the page as the webview gets it.
  */
-import { randomBytes } from 'node:crypto';
+import { escapeAttribute, freshNonce, webviewPageHtml } from '../webview-page';
 
 export interface PageResources {
   /** The webview's `cspSource`: where the extension's own files are served from. */
@@ -24,18 +24,9 @@ export interface ConsoleTab {
 
 export const ASK_TAB: ConsoleTab = { id: 'ask', label: 'Ask' };
 
-/** A nonce for one render: 128 bits from the operating system's generator. */
-export function freshNonce(): string {
-  return randomBytes(16).toString('base64');
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** The Content-Security-Policy: the extension's stylesheet and the nonce'd script, nothing more (no images, fonts or connections). */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+function policy(cspSource: string, nonce: string): string[] {
+  return [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`];
 }
 
 function tabStrip(tabs: readonly ConsoleTab[]): string {
@@ -62,20 +53,8 @@ function askPanel(): string {
 /** The whole page for one render, with a nonce made for it. */
 export function consolePage(resources: PageResources, nonce = freshNonce()): string {
   const tabs = [ASK_TAB];
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(resources.cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(resources.styleUri)}">
-<title>Hotpath Console</title>
-</head>
-<body>
-${tabStrip(tabs)}
-${askPanel()}
-<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(resources.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return webviewPageHtml(
+    { title: 'Hotpath Console', policy: policy(resources.cspSource, nonce), styleUri: resources.styleUri, scriptUri: resources.scriptUri, body: `${tabStrip(tabs)}\n${askPanel()}` },
+    nonce,
+  );
 }
