@@ -29,16 +29,13 @@ import {
   InitializeRequest,
   InitializeResult,
   LogMessageNotification,
-  LogMessageParams,
   Position,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   Range,
-  Registration,
   RegistrationRequest,
   ShowMessageNotification,
-  ShowMessageParams,
   ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
@@ -46,23 +43,21 @@ import {
   TextDocumentContentChangeEvent,
   UnregistrationRequest,
   WorkDoneProgress,
-  WorkDoneProgressBegin,
   WorkDoneProgressCreateRequest,
-  WorkDoneProgressEnd,
-  WorkDoneProgressReport,
   WorkspaceFoldersRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ScanStatus, scanStatusNotification } from '../server/src/protocol';
 import { languageIdForPath, positionOf } from './lsp-text';
 
+import { describeValue, EventOf, ProgressValue, SessionEvent } from './lsp-session-events';
+import { sectionValue, Settings } from './lsp-settings';
+
 export { positionOf, rangeOf } from './lsp-text';
+export type { ProgressValue, SessionEvent, Settings };
 
 /** The bundled server of this repository, from out/scripts/ or scripts/. */
 export const BUNDLED_SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
-
-/** Settings by section (`hotpath`, `files.exclude`), as a user's settings file holds them. */
-export type Settings = Record<string, unknown>;
 
 export interface SessionOptions {
   /** The server's script, run with the current Node; defaults to the bundled dist/server.js. */
@@ -85,39 +80,8 @@ export interface CapabilityOptions {
   workDoneProgress?: boolean;
 }
 
-export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
-
-/** Everything the server sent or asked, in the order it arrived. */
-export type SessionEvent =
-  | { kind: 'diagnostics'; params: PublishDiagnosticsParams }
-  | { kind: 'progress'; token: string | number; value: ProgressValue }
-  | { kind: 'status'; status: ScanStatus }
-  | { kind: 'log'; params: LogMessageParams }
-  | { kind: 'message'; params: ShowMessageParams }
-  | { kind: 'configuration'; items: ConfigurationItem[] }
-  | { kind: 'registration'; registration: Registration }
-  | { kind: 'exit'; code: number | null; signal: string | null };
-
-type EventOf<K extends SessionEvent['kind']> = Extract<SessionEvent, { kind: K }>;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-
-function describeValue(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-}
-
-/** Reads a dotted section (`files.exclude`) from settings kept by whole name or nested. */
-function sectionValue(settings: Settings, section: string | undefined): unknown {
-  if (section === undefined) return settings;
-  if (section in settings) return settings[section];
-  let value: unknown = settings;
-  for (const part of section.split('.')) {
-    if (typeof value !== 'object' || value === null) return null;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value ?? null;
-}
 
 export class LspSession {
   readonly connection: ProtocolConnection;
