@@ -24,7 +24,7 @@ import { benchmarkJson, formatBenchmarkMarkdown, formatBenchmarkText } from './c
 import { formatProfileMarkdown, formatProfileText, profileJson } from './compare-profile-report';
 import { displayPath } from './report-formats';
 import type { CliIo } from './scan-command';
-import { UsageError } from './usage';
+import { asUsage, UsageError } from './usage';
 
 type Format = 'text' | 'json' | 'markdown';
 
@@ -52,9 +52,8 @@ function amount(flag: string, text: string | undefined): number | undefined {
 }
 
 function parse(args: string[], cwd: string): CompareOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = asUsage(() =>
+    parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -68,10 +67,8 @@ function parse(args: string[], cwd: string): CompareOptions {
         'base-profile': { type: 'string' },
         'current-profile': { type: 'string' },
       },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    }),
+  );
   const { values, positionals } = parsed;
   if (positionals.length !== 2) throw new UsageError('compare takes two files: the base (before) and the current (after)');
   const format = values.format;

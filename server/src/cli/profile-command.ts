@@ -9,11 +9,11 @@ import { IMPORTERS } from '../profiles/importers';
 import type { CliIo } from './scan-command';
 import { loadCliProfile } from './cli-profile';
 import { displayPath } from './report-formats';
-import { UsageError } from './usage';
+import { asUsage, UsageError } from './usage';
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
+  return asUsage(() =>
+    parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -22,10 +22,8 @@ function parse(args: string[]) {
         format: { type: 'string', default: 'text' },
         root: { type: 'string' },
       },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    }),
+  );
 }
 
 export async function runProfile(args: string[], io: CliIo): Promise<number> {

@@ -19,7 +19,7 @@ import { applyHeat, heatEvidence } from '../profiles/merge';
 import { loadCliProfile } from './cli-profile';
 import { mergeSarifLogs } from './sarif-in';
 import { FileFindings, formatJson, formatText, displayPath } from './report-formats';
-import { UsageError } from './usage';
+import { asUsage, UsageError } from './usage';
 
 type Format = 'text' | 'json' | 'sarif';
 type FailOn = Severity | 'never';
@@ -43,9 +43,8 @@ interface ScanOptions {
 }
 
 function parseScanArgs(args: string[]): ScanOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = asUsage(() =>
+    parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -57,10 +56,8 @@ function parseScanArgs(args: string[]): ScanOptions {
         profile: { type: 'string' },
         'sarif-in': { type: 'string', multiple: true },
       },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    }),
+  );
   const { values, positionals } = parsed;
   const format = values.format as string;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
