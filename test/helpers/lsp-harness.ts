@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspSession, positionOf, SessionOptions, startSession } from '../../scripts/lsp-session';
-import { fixturesDir } from './paths';
+import { fixturesDir, repoRoot } from './paths';
 
 export const N_PLUS_ONE = 'n-plus-one-query';
 
@@ -35,6 +35,16 @@ export function makeWorkspace(files: Record<string, string | Buffer> = {}): stri
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-lsp-')));
   writeFiles(dir, files);
   return dir;
+}
+
+/**
+ * A workspace holding the Go program whose profiles and benchmark runs the project records
+ * (scripts/record-profiles/programs/go); gives the folder and the path of its exprcalc/eval.go.
+ */
+export function makeGoProgramWorkspace(): { dir: string; evalGo: string } {
+  const dir = makeWorkspace();
+  fs.cpSync(path.join(repoRoot, 'scripts', 'record-profiles', 'programs', 'go'), path.join(dir, 'go'), { recursive: true });
+  return { dir, evalGo: path.join(dir, 'go', 'exprcalc', 'eval.go') };
 }
 
 export function removeWorkspace(dir: string | undefined): void {

@@ -13,8 +13,8 @@ import type { ResponseError } from 'vscode-languageserver-protocol';
 import { LspSession } from '../../scripts/lsp-session';
 import { renderText } from '../../server/src/console/render-text';
 import { askRequest, compareBenchmarksRequest, compareWithBaselineRequest, importProfileRequest } from '../../server/src/protocol';
-import { makeWorkspace, startScanned, tearDown, uriOf } from '../helpers/lsp-harness';
-import { distDir, fixturesDir, repoRoot } from '../helpers/paths';
+import { makeGoProgramWorkspace, startScanned, tearDown, uriOf } from '../helpers/lsp-harness';
+import { distDir, fixturesDir } from '../helpers/paths';
 
 const recorded = path.join(fixturesDir, 'compare', 'go');
 
@@ -33,11 +33,9 @@ describe('benchmark results in the language server', () => {
   let evalGo: string;
 
   before(async () => {
-    dir = makeWorkspace();
-    fs.cpSync(path.join(repoRoot, 'scripts', 'record-profiles', 'programs', 'go'), path.join(dir, 'go'), { recursive: true });
+    ({ dir, evalGo } = makeGoProgramWorkspace());
     fs.mkdirSync(path.join(dir, 'bench'));
     for (const file of ['base.bench.txt', 'current.bench.txt']) fs.copyFileSync(path.join(recorded, file), path.join(dir, 'bench', file));
-    evalGo = path.join(dir, 'go', 'exprcalc', 'eval.go');
     session = await startScanned(dir);
     await session.connection.sendRequest(importProfileRequest, { path: path.join(recorded, 'current.pprof') });
     await session.connection.sendRequest(compareWithBaselineRequest, { path: path.join(recorded, 'base.pprof') });

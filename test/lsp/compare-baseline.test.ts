@@ -11,8 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { CodeLens, CodeLensRequest, ResponseError } from 'vscode-languageserver-protocol';
 import { LspSession, positionOf } from '../../scripts/lsp-session';
 import { baselineChangesRequest, compareWithBaselineRequest, importProfileRequest } from '../../server/src/protocol';
-import { makeWorkspace, startScanned, tearDown, uriOf } from '../helpers/lsp-harness';
-import { distDir, fixturesDir, repoRoot } from '../helpers/paths';
+import { makeGoProgramWorkspace, startScanned, tearDown, uriOf } from '../helpers/lsp-harness';
+import { distDir, fixturesDir } from '../helpers/paths';
 
 const recorded = path.join(fixturesDir, 'compare', 'go');
 const LOOKUP = 'example.com/exprcalc/exprcalc.lookup';
@@ -43,9 +43,7 @@ describe('comparing with a baseline in the language server', () => {
   let evalGo: string;
 
   before(async () => {
-    dir = makeWorkspace();
-    fs.cpSync(path.join(repoRoot, 'scripts', 'record-profiles', 'programs', 'go'), path.join(dir, 'go'), { recursive: true });
-    evalGo = path.join(dir, 'go', 'exprcalc', 'eval.go');
+    ({ dir, evalGo } = makeGoProgramWorkspace());
     session = await startScanned(dir);
     await session.open(evalGo);
     await session.connection.sendRequest(importProfileRequest, { path: path.join(recorded, 'current.pprof') });
