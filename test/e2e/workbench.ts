@@ -17,10 +17,19 @@ export async function openWorkbench(page: Page, baseUrl: string, folder: string)
 
 /** Runs a command from the command palette (F1) by its title, as a person types it. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_TIMEOUT_MS });
-  await input.fill(`>${title}`);
+  // F1 can open the palette while a page in an editor (the walkthrough) still holds the focus,
+  // which closes it again at once: then Escape, and F1 again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press('Enter');
 }
