@@ -5,10 +5,22 @@
 import { spawn } from 'node:child_process';
 import { now } from './measure';
 
+/** A finding as the JSON report writes it (lines and columns 1-based, the file relative to the folder scanned). */
+export interface ReportedFinding {
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface CliScan {
   ms: number;
   exitCode: number | null;
   findings: number;
+  /** The findings themselves, empty when the report could not be read. */
+  reported: ReportedFinding[];
   /** Files the CLI left out, with its reasons (the corpus filter should leave none). */
   skipped: string[];
   /** Rule failures and other errors the CLI printed. */
@@ -29,14 +41,16 @@ export function cliScan(cli: string, dir: string): Promise<CliScan> {
       const ms = now() - start;
       const lines = Buffer.concat(err).toString('utf8').split('\n').filter((l) => l.trim() !== '');
       let findings = Number.NaN;
+      let reported: ReportedFinding[] = [];
       try {
-        findings = (JSON.parse(Buffer.concat(out).toString('utf8')) as { findings: unknown[] }).findings.length;
+        reported = (JSON.parse(Buffer.concat(out).toString('utf8')) as { findings: ReportedFinding[] }).findings;
+        findings = reported.length;
       } catch {
         lines.push('hotpath: the JSON report could not be read');
       }
       const skipped = lines.filter((l) => l.startsWith('hotpath: skipped '));
       const errors = lines.filter((l) => !l.startsWith('hotpath: skipped '));
-      resolve({ ms, exitCode, findings, skipped, errors });
+      resolve({ ms, exitCode, findings, reported, skipped, errors });
     });
   });
 }

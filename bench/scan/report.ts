@@ -38,9 +38,14 @@ function cells(row: Row): string[] {
 
 /** A Markdown table, padded so it also reads as plain text. */
 export function formatTable(rows: readonly Row[]): string {
-  const table = [HEADERS, ...rows.map(cells)];
-  const widths = HEADERS.map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return markdownTable(HEADERS, rows.map(cells));
+}
+
+/** Any table of text cells as Markdown, each column padded to its widest cell. */
+export function markdownTable(headers: readonly string[], rows: readonly string[][]): string {
+  const table = [[...headers], ...rows];
+  const widths = headers.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  const line = (r: readonly string[]) => `| ${widths.map((w, c) => (r[c] ?? '').padEnd(w)).join(' | ')} |`;
   return [line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n');
 }
 
