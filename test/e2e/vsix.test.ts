@@ -45,8 +45,6 @@ const ALLOWED_IN_VSIX = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md)$/,
   /^extension\/dist\/[^/]+\.js$/,
-  // Scripts of webview pages, bundled for the browser.
-  /^extension\/dist\/webview\/[^/]+\.js$/,
   /^extension\/dist\/wasm\/.+$/,
   /^extension\/docs\/rules\/.+$/,
   // The page that diagnostics of findings without a Hotpath rule link to (server/src/diagnostics.ts).
@@ -66,7 +64,7 @@ const REQUIRED_IN_VSIX = [
   'extension/dist/hotpath-client.js',
   'extension/dist/server.js',
   'extension/dist/scan-worker.js',
-  'extension/dist/webview/flame-graph.js',
+  'extension/dist/console-webview.js',
   'extension/dist/wasm/web-tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
   'extension/examples/javascript/report.js',
