@@ -20,7 +20,7 @@ export function registerOpenConsoleCommands(controller: ConsoleController): vsco
   return vscode.Disposable.from(
     vscode.commands.registerCommand('hotpath.openConsole', (argument?: unknown) => {
       const question = questionOf(argument);
-      return question === undefined ? controller.open() : controller.openOn(question);
+      return question === undefined ? controller.openAsk() : controller.openOn(question);
     }),
     vscode.commands.registerCommand('hotpath.showFlameGraph', () => controller.showFlameGraph()),
   );

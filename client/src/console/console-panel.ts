@@ -107,18 +107,24 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     return this;
   }
 
+  /** Shows the console on its Ask tab ("Hotpath: Open Optimization Console"). */
+  openAsk(): ConsoleHandle {
+    this.open();
+    this.showTab('ask');
+    return this;
+  }
+
   /**
    * Shows the console on its Ask tab and asks `question` (a code lens's "why is X slow?");
    * resolves once the answer is in the transcript. A question that is not one is refused and logged.
    */
   async openOn(question: unknown): Promise<ConsoleHandle> {
     const checked = checkQuestion(question);
-    this.open();
+    this.openAsk();
     if (!checked.ok || !checked.value.trim()) {
       this.output.warn(`Console: not asking ${checked.ok ? 'an empty question' : checked.reason}`);
       return this;
     }
-    this.showTab('ask');
     await this.ask(checked.value.trim());
     return this;
   }
