@@ -12,7 +12,6 @@ import type * as vscode from 'vscode';
 import { flameGraphRequest, type FlameGraphData } from '../../../server/src/protocol';
 import type { FromFlameGraph, ToFlameGraph } from '../../webview/flame-graph/messages';
 import type { LoadedProfiles } from '../profiles/loaded-profiles';
-import { errorMessage } from '../request-errors';
 
 export const NO_PROFILE_SHOWN = 'No profile is shown. Import one with "Hotpath: Import Profile…".';
 
@@ -24,6 +23,9 @@ export interface FlameGraphTabHost {
   log: Pick<vscode.LogOutputChannel, 'warn'>;
 }
 
+/** What the tab reads of the loaded profiles: their changes, and the client to ask for the graph. */
+export type FlameGraphProfiles = Pick<LoadedProfiles, 'onDidChange'> & { client: Pick<LoadedProfiles['client'], 'sendRequest'> };
+
 export class FlameGraphTab implements vscode.Disposable {
   private data: FlameGraphData | undefined;
   /** The last message for the graph, sent again when a page (re)loads the tab. */
@@ -33,7 +35,7 @@ export class FlameGraphTab implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly profiles: LoadedProfiles,
+    private readonly profiles: FlameGraphProfiles,
     private readonly host: FlameGraphTabHost,
   ) {
     this.subscription = profiles.onDidChange(() => {
@@ -73,8 +75,9 @@ export class FlameGraphTab implements vscode.Disposable {
       this.data = answer && !('problem' in answer) ? answer : undefined;
       message = this.data ? { type: 'show', data: this.data } : { type: 'empty', reason: answer === null ? NO_PROFILE_SHOWN : 'problem' in answer ? answer.problem : '' };
     } catch (error) {
+      // Said on the tab rather than in a notification: the user is looking at it. (No vscode import here, for the unit tests.)
       this.data = undefined;
-      message = { type: 'empty', reason: `Hotpath could not draw the flame graph: ${errorMessage(error)}` };
+      message = { type: 'empty', reason: `Hotpath could not draw the flame graph: ${error instanceof Error ? error.message : String(error)}` };
     }
     this.last = message;
     if (this.wanted) this.host.post(message);
