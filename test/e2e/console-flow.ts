@@ -24,10 +24,11 @@ const QUESTION = 'what should I fix first?';
 const PROFILE = 'profiles/report.cpuprofile';
 const HOT_FUNCTION = 'loadCustomers';
 const RULE = 'n-plus-one-query';
+const EXTENSION_ID = 'hotpath.hotpath';
 
-/** The console's page: the webview shown (the console's panel is the active tab). */
+/** The console's page: Hotpath's webview shown (another extension's, or the walkthrough's, may show too). */
 function consolePage(page: Page): FrameLocator {
-  return activeWebview(page);
+  return activeWebview(page, EXTENSION_ID);
 }
 
 export function consoleFlow(workbench: WorkbenchUnderTest): void {

@@ -1,12 +1,12 @@
 /**
  * The second flow: importing a profile. F1 → "Hotpath: Import Profile…", the path of the
  * examples' recorded V8 profile typed into the quick input, and the measured figures appear on
- * the code: the code lens with its share above loadCustomers, line heat, the profile in the status
- * bar and in the Hotspots view, and the N+1 query in loadCustomers as a warning that names its
- * measured share in the Problems panel; then "Hotpath: Show Flame Graph", which opens the console on
- * its Flame Graph tab, where the search highlights the hot function with the same share, the
- * keyboard finds it, and Enter opens its code. The figures must
- * be those `hotpath profile` prints.
+ * the code: the code lens with its share above loadCustomers (a click opens the console on it),
+ * line heat, the profile in the status bar and in the Hotspots view, and the N+1 query in
+ * loadCustomers as a warning that names its measured share in the Problems panel; then "Hotpath:
+ * Show Flame Graph", which opens the console on its Flame Graph tab, where the search highlights
+ * the hot function with the same share, the keyboard finds it, and Enter opens its code. The
+ * figures must be those `hotpath profile` prints.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -68,6 +68,21 @@ export function profileImportFlow(workbench: WorkbenchUnderTest): void {
     // The hottest lines also get a flame in the gutter.
     assert.ok((await waitForGutterIcons(page, 'line-heat-hot.svg')) >= 1);
     await workbench.screenshots.readme(page, 'code-lens-line-heat.png', page.locator('.part.editor'));
+  });
+
+  it('opens the console on the hot function when its code lens is clicked, with the answer why it is slow', async () => {
+    const page = workbench.page();
+    const lens = await codeLensAbove(page, editorLine(page, `function ${HOT_FUNCTION}`), `🔥 ${percent(measured.totalPercent)} total`);
+    await lens.locator('a', { hasText: '🔥' }).click();
+    const answers = activeWebview(page, 'hotpath.hotpath');
+    const entry = answers.locator('.entry', { has: answers.locator('.question', { hasText: `why is ${HOT_FUNCTION} slow?` }) }).last();
+    const heading = entry.locator('.answer h3').first();
+    await heading.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await heading.innerText(), `Why ${HOT_FUNCTION} is slow`);
+    const took = entry.locator('.answer p', { hasText: ` took ${percent(measured.totalPercent)} of CPU time in ${path.basename(PROFILE)}` });
+    await took.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await answers.locator('#tab-ask').getAttribute('aria-selected'), 'true');
+    await workbench.screenshots.step(page, 'code-lens-console.png');
   });
 
   it('lists the hot function in the Hotspots view with its shares', async () => {
