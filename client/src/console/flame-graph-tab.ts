@@ -32,6 +32,8 @@ export class FlameGraphTab implements vscode.Disposable {
   private last: ToFlameGraph | undefined;
   /** Whether the page in the panel has shown the tab, so that a new profile is sent at once. */
   private wanted = false;
+  /** The request on its way, which a page showing the tab meanwhile waits for rather than asking again. */
+  private inflight: Promise<FlameGraphData | undefined> | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -53,7 +55,7 @@ export class FlameGraphTab implements vscode.Disposable {
     if (message.type === 'ready') {
       this.wanted = true;
       if (this.last) this.host.post(this.last);
-      else await this.refresh();
+      else await (this.inflight ?? this.refresh());
       return;
     }
     const fn = this.data?.functions[message.func];
@@ -68,7 +70,15 @@ export class FlameGraphTab implements vscode.Disposable {
    * Asks the server for the graph and sends it to the page (or keeps it until the page shows the
    * tab); resolves to the graph, or undefined when there is none.
    */
-  async refresh(): Promise<FlameGraphData | undefined> {
+  refresh(): Promise<FlameGraphData | undefined> {
+    const run = this.request().finally(() => {
+      if (this.inflight === run) this.inflight = undefined;
+    });
+    this.inflight = run;
+    return run;
+  }
+
+  private async request(): Promise<FlameGraphData | undefined> {
     let message: ToFlameGraph;
     try {
       const answer = await this.profiles.client.sendRequest(flameGraphRequest, null);

@@ -68,6 +68,15 @@ describe("the console's Flame Graph tab", () => {
     assert.equal(t.requests(), 1);
   });
 
+  it('sends the graph once, from one request, to a page that shows the tab while the command\'s request is on its way', async () => {
+    const t = setUp([graph('report.cpuprofile')]);
+    const asked = t.tab.refresh();
+    await t.tab.receive({ type: 'ready' });
+    await asked;
+    assert.equal(t.requests(), 1);
+    assert.deepEqual(t.posted.map((m) => m.type), ['show']);
+  });
+
   it('sends the new graph when the shown profile changes, once the page wants it', async () => {
     const t = setUp([graph('a.cpuprofile'), graph('b.cpuprofile')]);
     await t.tab.receive({ type: 'ready' });
