@@ -68,19 +68,8 @@ const builds = [
       'import-worker': 'server/src/profiles/import-worker.ts',
     },
   },
-  // The console webview's script, for the browser: the page loads it by its nonce (client/src/console/page-html.ts).
+  // The console webview's script, with its flame graph, for the browser: the page loads it by its nonce (client/src/console/page-html.ts).
   { ...shared, platform: 'browser', format: 'iife', target: 'es2022', alias: {}, entryPoints: { 'console-webview': 'client/webview/console/main.ts' } },
-  // The flame graph's page script, for the webview (a browser, not node).
-  {
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    sourcemap: 'linked',
-    minify,
-    logLevel: 'info',
-    entryPoints: { 'webview/flame-graph': 'client/webview/flame-graph/panel-main.ts' },
-  },
 ];
 
 fs.rmSync(dist, { recursive: true, force: true });

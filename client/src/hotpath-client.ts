@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from '../../server/src/protocol';
 import { registerCompareBenchmarksCommand } from './commands/compare-benchmarks';
-import { registerOpenConsoleCommand } from './commands/open-console';
+import { registerOpenConsoleCommands } from './commands/open-console';
 import { registerOpenExample } from './commands/open-example';
 import { registerSarifFeatures } from './commands/sarif';
 import { ConsoleController } from './console/console-panel';
@@ -58,11 +58,11 @@ export function startHotpath(context: vscode.ExtensionContext): RunningHotpath {
     registerOpenExample(context),
     registerApiKeyCommand(context),
   );
-  registerProfileFeatures(context, client, output);
+  const profiles = registerProfileFeatures(context, client, output);
   registerSarifFeatures(context, client, output);
   // The model is optional and off by default: with none chosen the console answers from the loaded data alone.
-  const optimizationConsole = new ConsoleController(context, client, output, createModelSource(context));
-  context.subscriptions.push(optimizationConsole, registerOpenConsoleCommand(optimizationConsole));
+  const optimizationConsole = new ConsoleController(context, client, profiles, output, createModelSource(context));
+  context.subscriptions.push(optimizationConsole, registerOpenConsoleCommands(optimizationConsole));
   // Starting the server is not awaited: diagnostics follow when it is up.
   client.start().catch((error: unknown) => output.error(`The Hotpath server did not start: ${String(error)}`));
   return { stop: () => client.stop(), restoreConsole: (panel) => optimizationConsole.restore(panel) };

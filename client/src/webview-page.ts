@@ -1,6 +1,6 @@
 /**
  * The shell every Hotpath webview page is: a Content-Security-Policy that allows the extension's
- * own stylesheet and one script carrying a nonce made for this render, the stylesheet, a static
+ * own stylesheets and one script carrying a nonce made for this render, the stylesheet, a static
  * body, and the script. Nothing from a profile, a log or an answer is written into it: the pages
  * get their data by postMessage. No `vscode` import, so tests can check the pages as webviews get them.
  */
@@ -19,8 +19,8 @@ export interface WebviewPage {
   title: string;
   /** The policy's directives, in order, with the nonce's `script-src` among them. */
   policy: readonly string[];
-  /** URIs of the stylesheet and the bundled script, as the webview sees them. */
-  styleUri: string;
+  /** URIs of the stylesheets and the bundled script, as the webview sees them. */
+  styleUris: readonly string[];
   scriptUri: string;
   /** The static markup of the body, before the script. */
   body: string;
@@ -33,8 +33,7 @@ export function webviewPageHtml(page: WebviewPage, nonce: string): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(page.policy.join('; '))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(page.styleUri)}">
-<title>${escapeAttribute(page.title)}</title>
+${page.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">\n`).join('')}<title>${escapeAttribute(page.title)}</title>
 </head>
 <body>
 ${page.body}

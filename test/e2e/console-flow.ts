@@ -5,6 +5,9 @@
  * with a `file:line` link; clicking the link opens report.js with the finding's range selected.
  * The expected first link is the one `hotpath ask` gives with the same profile.
  *
+ * Later (consoleReloadFlow, after the other flows) the window reloads, and the console comes back
+ * with its transcript.
+ *
  * The webview's page is an iframe inside an iframe of the workbench, reached with frameLocator.
  */
 import * as assert from 'node:assert/strict';
@@ -14,17 +17,18 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { Answer } from '../../server/src/console/answer';
 import { referenceAnswer } from '../helpers/ask-reference';
 import { distDir } from '../helpers/paths';
-import { activeWebview, runCommand, STEP_TIMEOUT_MS } from './workbench';
+import { activeWebview, runCommand, STEP_TIMEOUT_MS, statusBarItem } from './workbench';
 import type { WorkbenchUnderTest } from './workbench-under-test';
 
 const QUESTION = 'what should I fix first?';
 const PROFILE = 'profiles/report.cpuprofile';
 const HOT_FUNCTION = 'loadCustomers';
 const RULE = 'n-plus-one-query';
+const EXTENSION_ID = 'hotpath.hotpath';
 
-/** The console's page: the webview shown (the console's panel is the active tab). */
+/** The console's page: Hotpath's webview shown (another extension's, or the walkthrough's, may show too). */
 function consolePage(page: Page): FrameLocator {
-  return activeWebview(page);
+  return activeWebview(page, EXTENSION_ID);
 }
 
 export function consoleFlow(workbench: WorkbenchUnderTest): void {
@@ -64,5 +68,35 @@ export function consoleFlow(workbench: WorkbenchUnderTest): void {
     const selection = `Ln ${range.end.line + 1}, Col ${range.end.character + 1} (${range.end.character - range.start.character} selected)`;
     await page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: selection }).waitFor({ timeout: STEP_TIMEOUT_MS });
     await workbench.screenshots.step(page, 'console-link-opened.png');
+  });
+}
+
+/**
+ * The console after "Developer: Reload Window": VS Code gives the panel back to the extension
+ * (its panel serializer), and the page shows the transcript kept for the workspace, with the
+ * answer of the console flow and its link.
+ */
+export function consoleReloadFlow(workbench: WorkbenchUnderTest): void {
+  it('shows the transcript again after the window reloads', async () => {
+    const page = workbench.page();
+    const expected = referenceAnswer(path.join(distDir, 'cli.js'), workbench.workspace(), QUESTION, [path.join(workbench.workspace(), PROFILE)]);
+    // The console in front, so that the reloaded window shows it.
+    await runCommand(page, 'Hotpath: Open Optimization Console');
+    await consolePage(page).locator('.entry .question', { hasText: QUESTION }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    const reloaded = page.waitForEvent('load', { timeout: STEP_TIMEOUT_MS });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    // The extension runs again once its status bar item is back.
+    await statusBarItem(page, 'hotpath.hotpath.hotpath.status').filter({ hasText: /Hotpath: \d+ findings?/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    const frame = consolePage(page);
+    const entry = frame.locator('.entry', { has: frame.locator('.question', { hasText: QUESTION }) }).last();
+    await entry.locator('.answer h4').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.match(await entry.locator('.answer h4').first().innerText(), new RegExp(`^1\\. ${RULE} in ${HOT_FUNCTION} — expected gain`));
+    assert.equal(await entry.locator('a.file-link').first().innerText(), expected.links[0].label);
+    // The input's history came back too: Up brings the question back.
+    const input = frame.locator('#question');
+    await input.press('ArrowUp');
+    assert.equal(await input.inputValue(), QUESTION);
+    await workbench.screenshots.step(page, 'console-after-reload.png');
   });
 }

@@ -1,11 +1,12 @@
 /**
  * The second flow: importing a profile. F1 → "Hotpath: Import Profile…", the path of the
  * examples' recorded V8 profile typed into the quick input, and the measured figures appear on
- * the code: the code lens with its share above loadCustomers, line heat, the profile in the status
- * bar and in the Hotspots view, and the N+1 query in loadCustomers as a warning that names its
- * measured share in the Problems panel; then "Hotpath: Show Flame Graph", where the search and the
- * keyboard find the hot function with the same share, and Enter opens its code. The figures must
- * be those `hotpath profile` prints.
+ * the code: the code lens with its share above loadCustomers (a click opens the console on it),
+ * line heat, the profile in the status bar and in the Hotspots view, and the N+1 query in
+ * loadCustomers as a warning that names its measured share in the Problems panel; then "Hotpath:
+ * Show Flame Graph", which opens the console on its Flame Graph tab, where the search highlights
+ * the hot function with the same share, the keyboard finds it, and Enter opens its code. The
+ * figures must be those `hotpath profile` prints.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -69,6 +70,21 @@ export function profileImportFlow(workbench: WorkbenchUnderTest): void {
     await workbench.screenshots.readme(page, 'code-lens-line-heat.png', page.locator('.part.editor'));
   });
 
+  it('opens the console on the hot function when its code lens is clicked, with the answer why it is slow', async () => {
+    const page = workbench.page();
+    const lens = await codeLensAbove(page, editorLine(page, `function ${HOT_FUNCTION}`), `🔥 ${percent(measured.totalPercent)} total`);
+    await lens.locator('a', { hasText: '🔥' }).click();
+    const answers = activeWebview(page, 'hotpath.hotpath');
+    const entry = answers.locator('.entry', { has: answers.locator('.question', { hasText: `why is ${HOT_FUNCTION} slow?` }) }).last();
+    const heading = entry.locator('.answer h3').first();
+    await heading.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await heading.innerText(), `Why ${HOT_FUNCTION} is slow`);
+    const took = entry.locator('.answer p', { hasText: ` took ${percent(measured.totalPercent)} of CPU time in ${path.basename(PROFILE)}` });
+    await took.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await answers.locator('#tab-ask').getAttribute('aria-selected'), 'true');
+    await workbench.screenshots.step(page, 'code-lens-console.png');
+  });
+
   it('lists the hot function in the Hotspots view with its shares', async () => {
     const page = workbench.page();
     await runCommand(page, 'Hotpath: Focus on Hotspots View');
@@ -90,17 +106,26 @@ export function profileImportFlow(workbench: WorkbenchUnderTest): void {
     await workbench.screenshots.step(page, 'profile-warning.png');
   });
 
-  it('draws the flame graph, where search and the keyboard find the hot function with its share, and Enter opens it', async () => {
+  it('draws the flame graph in the console\'s Flame Graph tab, where search highlights the hot function with its share, the keyboard finds it, and Enter opens it', async () => {
     const page = workbench.page();
     await runCommand(page, 'Hotpath: Show Flame Graph');
     const graph = activeWebview(page);
+    // The console's page, on its Flame Graph tab, with the Ask tab beside it.
+    await graph.locator('#tab-flame[aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await graph.locator('#tab-ask').getAttribute('aria-selected'), 'false');
+    assert.equal(await graph.locator('#panel-ask').isVisible(), false, 'the Ask tab\'s panel shows under the flame graph');
     await graph.locator('.flame-notice', { hasText: 'report.cpuprofile · cpu · ' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    const canvas = graph.locator('#panel-flame canvas.flame-canvas');
+    const box = await canvas.boundingBox();
+    assert.ok(box && box.width > 100 && box.height >= 18, `the flame graph's canvas is ${JSON.stringify(box)}`);
+    const unsearched = await canvas.screenshot();
     await graph.locator('.flame-search').fill(HOT_FUNCTION);
     const share = `· ${percent(measured.totalPercent)} of `;
     await graph.locator('.flame-search-status', { hasText: share }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The matches are drawn highlighted and the other frames dimmed: the picture changes.
+    assert.ok(!unsearched.equals(await canvas.screenshot()), 'the canvas looks the same after the search');
     await workbench.screenshots.readme(page, 'flame-graph.png', page.locator('.part.editor'));
     // From the root, Down follows the widest child; the screen-reader line names the selected frame.
-    const canvas = graph.locator('canvas.flame-canvas');
     await canvas.focus();
     const live = graph.locator('.flame-live');
     let said = '';

@@ -4,7 +4,8 @@
  * of examples/: the findings flow (findings-flow.ts: the Problems panel, squiggles and hovers in a
  * Python and a TypeScript file) and the profile flow (profile-flow.ts: importing the examples'
  * profile from F1 and seeing its figures on the code) and the console flow (console-flow.ts:
- * asking the console what to fix first and opening the file its answer links to). Then the
+ * asking the console what to fix first and opening the file its answer links to), the walkthrough,
+ * and the console's transcript coming back after the window reloads. Then the
  * extension host log must be clean and the extension's activation quick.
  *
  * Needs what scripts/setup-test-machine.sh installs. Scratch state (VS Code's user data with its
@@ -23,7 +24,7 @@ import { examplesDir, repoRoot } from '../helpers/paths';
 import { openBrowser, type OpenBrowser } from './browser';
 import { assertCodeServerInstalled, installExtension, makeCodeServerDirs, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './code-server';
 import { errorEntries, extensionChannelLogs, extensionHostLogs } from './extension-host-logs';
-import { consoleFlow } from './console-flow';
+import { consoleFlow, consoleReloadFlow } from './console-flow';
 import { findingsFlow } from './findings-flow';
 import { profileImportFlow } from './profile-flow';
 import { walkthroughFlow } from './walkthrough-flow';
@@ -45,8 +46,6 @@ const ALLOWED_IN_VSIX = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md)$/,
   /^extension\/dist\/[^/]+\.js$/,
-  // Scripts of webview pages, bundled for the browser.
-  /^extension\/dist\/webview\/[^/]+\.js$/,
   /^extension\/dist\/wasm\/.+$/,
   /^extension\/docs\/rules\/.+$/,
   // The page that diagnostics of findings without a Hotpath rule link to (server/src/diagnostics.ts).
@@ -66,7 +65,7 @@ const REQUIRED_IN_VSIX = [
   'extension/dist/hotpath-client.js',
   'extension/dist/server.js',
   'extension/dist/scan-worker.js',
-  'extension/dist/webview/flame-graph.js',
+  'extension/dist/console-webview.js',
   'extension/dist/wasm/web-tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
   'extension/examples/javascript/report.js',
@@ -144,6 +143,7 @@ describe('hotpath.vsix in VS Code (code-server and Chromium)', { timeout: 10 * 6
   profileImportFlow(workbench);
   consoleFlow(workbench);
   walkthroughFlow(workbench);
+  consoleReloadFlow(workbench);
 
   it('activates without errors in the extension host log, and reports its activation time', async (t) => {
     // VS Code shows each extension's activation time (loading its code and calling activate) in

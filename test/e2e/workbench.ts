@@ -47,12 +47,14 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
 }
 
 /**
- * The page inside the webview panel whose tab is active: VS Code puts a webview's page in an
- * iframe (the active frame) inside the iframe of the webview element.
+ * The page inside the webview panel whose tab is active (of one extension, if given): VS Code
+ * puts a webview's page in an iframe (the active frame) inside the iframe of the webview element.
  */
-export function activeWebview(page: Page): FrameLocator {
+export function activeWebview(page: Page, extensionId?: string): FrameLocator {
   // Webviews of panels in other tabs keep their iframes, hidden: the shown one is the visible one.
-  return page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+  // With an extension's id, only that extension's (the workbench names it in the frame's address).
+  const frames = page.locator(extensionId ? `iframe.webview.ready[src*="extensionId=${extensionId}"]` : 'iframe.webview.ready');
+  return frames.filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
 /**

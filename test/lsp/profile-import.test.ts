@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { CodeLens, CodeLensRequest, ResponseError } from 'vscode-languageserver-protocol';
 import { LspSession, positionOf } from '../../scripts/lsp-session';
 import {
+  askRequest,
   functionHeatRequest,
   hotspotsRequest,
   importProfileRequest,
@@ -102,8 +103,15 @@ describe('importing a profile in the language server', () => {
     const lens = lenses.find((l) => l.range.start.line === positionOf(text, 'function loadCustomers').line);
     assert.ok(lens?.command, `no code lens above loadCustomers in ${JSON.stringify(lenses)}`);
     assert.match(lens.command.title, new RegExp(`^🔥 ${percent(cli.totalPercent).replace('.', '\\.')} total · ${percent(cli.selfPercent).replace('.', '\\.')} self · [\\d.]+ (ms|s)$`));
-    assert.equal(lens.command.command, 'hotpath.showFunctionHeat');
-    const details = await session.connection.sendRequest(functionHeatRequest, lens.command.arguments![0] as { func: number });
+    // Clicking the lens opens the console on the function, which answers with the function's figures.
+    assert.equal(lens.command.command, 'hotpath.openConsole');
+    assert.deepEqual(lens.command.arguments, [{ question: 'why is loadCustomers slow?' }]);
+    const answer = await session.connection.sendRequest(askRequest, lens.command.arguments[0] as { question: string });
+    assert.equal(answer.intent, 'whySlow');
+    assert.ok(answer.markdown.startsWith('### Why `loadCustomers` is slow'), answer.markdown);
+    const hotspot = (await session.connection.sendRequest(hotspotsRequest, { by: 'total', limit: 50 })).find((h) => h.name === 'loadCustomers');
+    assert.ok(hotspot, 'loadCustomers is not among the hotspots');
+    const details = await session.connection.sendRequest(functionHeatRequest, { func: hotspot.func });
     assert.equal(details?.function.name, 'loadCustomers');
     assert.deepEqual(details?.callers.map((c) => c.name), ['main']);
     assert.ok(details?.callees.some((c) => c.name === 'query' && c.uri?.endsWith('/javascript/lib/db.js')));

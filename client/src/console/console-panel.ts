@@ -1,7 +1,8 @@
 /**
  * The optimization console's panel: a webview whose page (page-html.ts, client/webview/console/)
  * asks questions, and this side, which answers them through the server's `hotpath/ask` request,
- * opens the file ranges an answer links to, runs its actions, and keeps the transcript.
+ * opens the file ranges an answer links to, runs its actions, and keeps the transcript. Its
+ * Flame Graph tab draws the active profile (flame-graph-tab.ts).
  *
  * Every message from the page is checked (messages.ts) before anything is done with it; a
  * refused one is logged and ignored. The page names links and actions by index, so what is
@@ -10,10 +11,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { askRequest, type AskParams } from '../../../server/src/protocol';
+import type { AnswerAction } from '../../../server/src/console/answer';
 import type { Range } from '../../../server/src/findings';
+import type { FlameGraphData } from '../../../server/src/protocol';
+import type { LoadedProfiles } from '../profiles/loaded-profiles';
 import { errorMessage } from '../request-errors';
 import { ConsoleState } from './console-state';
-import { checkFromWebview, type FromWebview, type ToWebview, type TranscriptEntry } from './messages';
+import { FlameGraphTab } from './flame-graph-tab';
+import { checkFromWebview, checkQuestion, type ConsoleTabId, type FromWebview, type ToWebview, type TranscriptEntry } from './messages';
 import type { ModelAnswerSource, ModelRequest } from './model-source';
 import { ModelRuns } from './model-runs';
 import { consolePage } from './page-html';
@@ -38,7 +43,11 @@ export interface ConsoleHandle {
   receive(message: unknown): Promise<void>;
   /** Fires with every message sent to the page. */
   readonly onDidPost: vscode.Event<ToWebview>;
+  /** The questions and answers so far, oldest first. */
+  readonly transcript: readonly TranscriptEntry[];
 }
+
+type QuickFixAction = Extract<AnswerAction, { kind: 'applyQuickFix' }>;
 
 export class ConsoleController implements vscode.Disposable, ConsoleHandle {
   private panel: vscode.WebviewPanel | undefined;
@@ -50,29 +59,86 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
   private readonly modelContexts = new Map<number, string>();
   /** The last text editor, for questions about "this": a focused webview leaves no active editor. */
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private readonly flameGraph: FlameGraphTab;
+  /** Whether the page in the panel has loaded and said so: messages to a page still loading are lost. */
+  private pageReady = false;
+  /** The tab a command asked for before the page was ready; sent with the state. */
+  private pendingTab: ConsoleTabId | null = null;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: Pick<LanguageClient, 'sendRequest'>,
+    profiles: LoadedProfiles,
     private readonly output: vscode.LogOutputChannel,
     model?: ModelAnswerSource,
   ) {
     this.state = new ConsoleState(context.workspaceState, (why) => output.warn(`Console: dropped ${why}`));
     this.models = new ModelRuns(model, (message) => this.post(message), () => new vscode.CancellationTokenSource(), (line) => output.info(line));
+    this.flameGraph = new FlameGraphTab(profiles, {
+      post: (message) => this.post({ type: 'flameGraph', message }),
+      openLine: async (uri, line) => void (await this.openRange(uri, { start: { line, character: 0 }, end: { line, character: 0 } })),
+      log: output,
+    });
     this.disposables.push(
       this.posted,
+      this.flameGraph,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor) this.lastEditor = editor;
       }),
     );
   }
 
+  get transcript(): readonly TranscriptEntry[] {
+    return this.state.transcript;
+  }
+
   /** Shows the console, opening it beside the editor when it is not open. */
   open(): ConsoleHandle {
     if (this.panel) this.panel.reveal();
-    else this.attach(vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Hotpath Console', vscode.ViewColumn.Beside, this.webviewOptions()));
+    else {
+      const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Hotpath Console', vscode.ViewColumn.Beside, {
+        ...this.webviewOptions(),
+        // The flame graph's page keeps its zoom and search while another editor is in front.
+        retainContextWhenHidden: true,
+      });
+      this.attach(panel);
+    }
     return this;
+  }
+
+  /** Shows the console on its Ask tab ("Hotpath: Open Optimization Console"). */
+  openAsk(): ConsoleHandle {
+    this.open();
+    this.showTab('ask');
+    return this;
+  }
+
+  /**
+   * Shows the console on its Ask tab and asks `question` (a code lens's "why is X slow?");
+   * resolves once the answer is in the transcript. A question that is not one is refused and logged.
+   */
+  async openOn(question: unknown): Promise<ConsoleHandle> {
+    const checked = checkQuestion(question);
+    this.openAsk();
+    if (!checked.ok || !checked.value.trim()) {
+      this.output.warn(`Console: not asking ${checked.ok ? 'an empty question' : checked.reason}`);
+      return this;
+    }
+    await this.ask(checked.value.trim());
+    return this;
+  }
+
+  /** Shows the console on its Flame Graph tab; resolves to the graph sent (undefined when there is none). */
+  async showFlameGraph(): Promise<FlameGraphData | undefined> {
+    this.open();
+    this.showTab('flame');
+    return this.flameGraph.refresh();
+  }
+
+  private showTab(tab: ConsoleTabId): void {
+    if (this.pageReady) this.post({ type: 'showTab', tab });
+    else this.pendingTab = tab;
   }
 
   /** Takes over a panel VS Code restored after a reload. */
@@ -95,12 +161,20 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'hotpath.svg');
     const webview = panel.webview;
     const asUri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
-    webview.html = consolePage({ cspSource: webview.cspSource, styleUri: asUri('media', 'console.css'), scriptUri: asUri('dist', 'console-webview.js') });
+    this.pageReady = false;
+    this.flameGraph.pageLoaded();
+    webview.html = consolePage({
+      cspSource: webview.cspSource,
+      styleUris: [asUri('media', 'console.css'), asUri('media', 'flame-graph.css')],
+      scriptUri: asUri('dist', 'console-webview.js'),
+    });
     const subscriptions = [
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidDispose(() => {
         this.models.cancelAll();
         this.panel = undefined;
+        this.pageReady = false;
+        this.flameGraph.pageLoaded();
         vscode.Disposable.from(...subscriptions).dispose();
       }),
     ];
@@ -122,21 +196,26 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
   private async handle(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageReady = true;
         return this.sendState();
       case 'ask':
         return this.ask(message.question);
       case 'openLink': {
         const link = this.answerOf(message.entryId)?.links[message.linkIndex];
         if (!link) return this.output.warn(`Console: entry ${message.entryId} has no link ${message.linkIndex}`);
-        return this.openRange(link.uri, link.range);
+        await this.openRange(link.uri, link.range);
+        return;
       }
       case 'runAction': {
         const action = this.answerOf(message.entryId)?.actions[message.actionIndex];
         if (!action) return this.output.warn(`Console: entry ${message.entryId} has no action ${message.actionIndex}`);
-        if (action.kind === 'openFile') return this.openRange(action.uri, action.range);
+        if (action.kind === 'openFile') return void (await this.openRange(action.uri, action.range));
+        if (action.kind === 'applyQuickFix') return this.applyQuickFix(action);
         await vscode.commands.executeCommand(ACTION_COMMANDS[action.kind]);
         return;
       }
+      case 'flameGraph':
+        return this.flameGraph.receive(message.message);
       case 'copy':
         return vscode.env.clipboard.writeText(message.text);
       case 'modelPreview':
@@ -179,7 +258,9 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
 
   private async sendState(): Promise<void> {
     const [suggestions, model] = await Promise.all([this.suggestions(), this.models.available()]);
-    this.post({ type: 'state', entries: [...this.state.transcript], history: [...this.state.questions], suggestions, model });
+    const tab = this.pendingTab;
+    this.pendingTab = null;
+    this.post({ type: 'state', entries: [...this.state.transcript], history: [...this.state.questions], suggestions, model, tab });
   }
 
   /** The editor's cursor or selection, for questions about "this". */
@@ -209,17 +290,42 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     this.post({ type: 'entry', entry, suggestions: await this.suggestions() });
   }
 
-  /** Opens a file range an answer gave, if the file is in the workspace. */
-  private async openRange(uriText: string, range: Range): Promise<void> {
+  /** Opens a file range an answer gave, if the file is in the workspace; gives the editor. */
+  private async openRange(uriText: string, range: Range): Promise<vscode.TextEditor | undefined> {
     const uri = vscode.Uri.parse(uriText, true);
     if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) {
       this.output.warn(`Console: not opening ${uri.toString()}, which is not a file of the workspace`);
-      return;
+      return undefined;
     }
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     // The file opens next to the console, not in its place.
     const viewColumn = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-    await vscode.window.showTextDocument(uri, { selection, viewColumn, preserveFocus: false });
+    return vscode.window.showTextDocument(uri, { selection, viewColumn, preserveFocus: false });
+  }
+
+  /**
+   * Applies an answer's quick fix the way the light bulb does: opens the file at the finding,
+   * asks the language server for the quick fixes there, and applies the workspace edit of the one
+   * with the answer's title. The server computes it from the file's text now, so a file changed
+   * since the answer gets the fix for its new text, or none (and is told so).
+   */
+  private async applyQuickFix(action: QuickFixAction): Promise<void> {
+    const editor = await this.openRange(action.uri, action.range);
+    if (!editor) return;
+    const { start, end } = action.range;
+    const offered = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      new vscode.Range(start.line, start.character, end.line, end.character),
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    // Titles are Hotpath's own phrases (server/src/fixes), which no other extension's actions share.
+    const fix = (offered ?? []).find((a): a is vscode.CodeAction => typeof a.command !== 'string' && a.title === action.title && (a as vscode.CodeAction).edit !== undefined);
+    if (!fix?.edit) {
+      void vscode.window.showWarningMessage(`Hotpath: the quick fix "${action.title}" is no longer offered there: the code changed since the answer. Ask again.`);
+      return;
+    }
+    if (!(await vscode.workspace.applyEdit(fix.edit))) void vscode.window.showWarningMessage(`Hotpath: VS Code did not apply the quick fix "${action.title}".`);
   }
 
   dispose(): void {

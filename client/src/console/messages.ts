@@ -14,6 +14,7 @@
  */
 import type { Answer, AnswerAction, AnswerLink, AnswerSource, IntentKind } from '../../../server/src/console/answer';
 import type { Position, Range } from '../../../server/src/findings';
+import { parseFromFlameGraph, parseToFlameGraph, type FromFlameGraph, type ToFlameGraph } from '../../webview/flame-graph/messages';
 
 /** Questions longer than this are refused; the server refuses them too. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -25,6 +26,10 @@ export const MAX_HISTORY = 100;
 
 /** One exchange of the transcript: the question and the engine's answer, or why there is none. */
 export type TranscriptEntry = { id: number; question: string; answer: Answer } | { id: number; question: string; error: string };
+
+/** The console's tabs (page-html.ts draws them). */
+export type ConsoleTabId = 'ask' | 'flame';
+const TAB_IDS: readonly ConsoleTabId[] = ['ask', 'flame'];
 
 /** The model's part of an entry, as the webview shows it. */
 export type ModelEndStatus = 'done' | 'cancelled' | 'failed';
@@ -44,12 +49,21 @@ export type FromWebview =
   | { type: 'modelPreview'; entryId: number }
   /** The user confirmed the preview: send it. */
   | { type: 'modelSend'; entryId: number }
-  | { type: 'modelCancel'; entryId: number };
+  | { type: 'modelCancel'; entryId: number }
+  /** A message of the Flame Graph tab's graph (client/webview/flame-graph/messages.ts), carried inside the console's. */
+  | { type: 'flameGraph'; message: FromFlameGraph };
 
 /** From the extension host to the webview. */
 export type ToWebview =
-  /** Everything the page shows, on load and after a reload. `model` is set when a model can be asked. */
-  | { type: 'state'; entries: TranscriptEntry[]; history: string[]; suggestions: string[]; model: { label: string } | null }
+  /**
+   * Everything the page shows, on load and after a reload. `model` is set when a model can be
+   * asked; `tab` is the tab to show, or null to keep the one the page had.
+   */
+  | { type: 'state'; entries: TranscriptEntry[]; history: string[]; suggestions: string[]; model: { label: string } | null; tab: ConsoleTabId | null }
+  /** Show this tab (a command opened the console on it). */
+  | { type: 'showTab'; tab: ConsoleTabId }
+  /** A message for the Flame Graph tab's graph, carried inside the console's. */
+  | { type: 'flameGraph'; message: ToFlameGraph }
   /** The question is being answered. */
   | { type: 'pending'; question: string }
   | { type: 'entry'; entry: TranscriptEntry; suggestions: string[] }
@@ -100,8 +114,8 @@ function oneOf<T extends string>(value: unknown, what: string, allowed: readonly
   return value as T;
 }
 
-const INTENTS: readonly IntentKind[] = ['hotspots', 'fixFirst', 'whySlow', 'fixFinding', 'explainRule', 'listFindings', 'profileSummary', 'regressions', 'help', 'unknown'];
-const SOURCE_KINDS: readonly AnswerSource['kind'][] = ['profile', 'rule', 'tool'];
+const INTENTS: readonly IntentKind[] = ['hotspots', 'fixFirst', 'whySlow', 'fixFinding', 'explainRule', 'listFindings', 'profileSummary', 'regressions', 'benchmarks', 'help', 'unknown'];
+const SOURCE_KINDS: readonly AnswerSource['kind'][] = ['profile', 'rule', 'tool', 'benchmarks'];
 const END_STATUSES: readonly ModelEndStatus[] = ['done', 'cancelled', 'failed'];
 /** Bounds on an answer's parts: generous for real answers, small enough to refuse a flood. */
 const MAX_MARKDOWN = 1_000_000;
@@ -135,9 +149,12 @@ function action(value: unknown, what: string): AnswerAction {
   switch (a.kind) {
     case 'importProfile':
     case 'compareBaseline':
+    case 'compareBenchmarks':
       return { kind: a.kind, label };
     case 'openFile':
       return { kind: 'openFile', label, uri: fileUri(a.uri, `${what}.uri`), range: range(a.range, `${what}.range`) };
+    case 'applyQuickFix':
+      return { kind: 'applyQuickFix', label, uri: fileUri(a.uri, `${what}.uri`), range: range(a.range, `${what}.range`), title: text(a.title, `${what}.title`, MAX_LINE) };
     default:
       return fail(`${what}.kind is not an action Hotpath knows`);
   }
@@ -211,6 +228,11 @@ export function checkFromWebview(value: unknown): Checked<FromWebview> {
       case 'modelSend':
       case 'modelCancel':
         return { type: m.type, entryId: count(m.entryId, 'entryId') };
+      case 'flameGraph': {
+        const inner = parseFromFlameGraph(m.message);
+        if (!inner) fail('message is not one the flame graph sends');
+        return { type: 'flameGraph', message: inner };
+      }
       default:
         return fail(`a message ${typeOf(m)} is not one the console sends`);
     }
@@ -230,7 +252,15 @@ export function checkToWebview(value: unknown): Checked<ToWebview> {
           history: list(m.history, 'history', MAX_HISTORY, question),
           suggestions: list(m.suggestions, 'suggestions', MAX_PARTS, question),
           model,
+          tab: m.tab === null ? null : oneOf(m.tab, 'tab', TAB_IDS),
         };
+      }
+      case 'showTab':
+        return { type: 'showTab', tab: oneOf(m.tab, 'tab', TAB_IDS) };
+      case 'flameGraph': {
+        const inner = parseToFlameGraph(m.message);
+        if (!inner) fail('message is not a flame graph the page can draw');
+        return { type: 'flameGraph', message: inner };
       }
       case 'pending':
         return { type: 'pending', question: question(m.question, 'question') };

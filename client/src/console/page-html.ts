@@ -1,28 +1,32 @@
 /**
- * The console webview's page: a static skeleton (tab strip, transcript, input), the stylesheet
- * from the extension's media/ folder and the bundled script from dist/, under a policy that
- * allows nothing else. Nothing from an answer is ever written here: the transcript arrives by
+ * The console webview's page: a static skeleton (tab strip, the Ask tab's transcript and input,
+ * the Flame Graph tab's empty host), the stylesheets from the extension's media/ folder and the
+ * bundled script from dist/, under a policy that allows nothing else. Nothing from an answer is ever written here: the transcript arrives by
  * postMessage once the script runs.
  *
  * No `vscode` import, so that tests can check the page as the webview gets it.
  */
 import { escapeAttribute, freshNonce, webviewPageHtml } from '../webview-page';
+import type { ConsoleTabId } from './messages';
 
 export interface PageResources {
   /** The webview's `cspSource`: where the extension's own files are served from. */
   cspSource: string;
-  /** URIs of media/console.css and dist/console-webview.js, as the webview sees them. */
-  styleUri: string;
+  /** URIs of media/console.css, media/flame-graph.css and dist/console-webview.js, as the webview sees them. */
+  styleUris: readonly string[];
   scriptUri: string;
 }
 
-/** The tabs of the console; others (the flame graph) are added here, each with its own panel. */
 export interface ConsoleTab {
-  id: string;
+  id: ConsoleTabId;
   label: string;
 }
 
-export const ASK_TAB: ConsoleTab = { id: 'ask', label: 'Ask' };
+/** The console's tabs, in the order of the tab strip; the first is selected when the page opens. */
+export const CONSOLE_TABS: readonly ConsoleTab[] = [
+  { id: 'ask', label: 'Ask' },
+  { id: 'flame', label: 'Flame Graph' },
+];
 
 /** The Content-Security-Policy: the extension's stylesheet and the nonce'd script, nothing more (no images, fonts or connections). */
 function policy(cspSource: string, nonce: string): string[] {
@@ -50,11 +54,23 @@ function askPanel(): string {
 </section>`;
 }
 
+/** The Flame Graph tab's panel: empty until the script mounts the graph (client/webview/flame-graph) in it. */
+function flamePanel(): string {
+  return `<section class="tab-panel" id="panel-flame" role="tabpanel" aria-labelledby="tab-flame" hidden>
+  <div id="flame-graph-root" class="flame-host"></div>
+</section>`;
+}
+
 /** The whole page for one render, with a nonce made for it. */
 export function consolePage(resources: PageResources, nonce = freshNonce()): string {
-  const tabs = [ASK_TAB];
   return webviewPageHtml(
-    { title: 'Hotpath Console', policy: policy(resources.cspSource, nonce), styleUri: resources.styleUri, scriptUri: resources.scriptUri, body: `${tabStrip(tabs)}\n${askPanel()}` },
+    {
+      title: 'Hotpath Console',
+      policy: policy(resources.cspSource, nonce),
+      styleUris: resources.styleUris,
+      scriptUri: resources.scriptUri,
+      body: `${tabStrip(CONSOLE_TABS)}\n${askPanel()}\n${flamePanel()}`,
+    },
     nonce,
   );
 }

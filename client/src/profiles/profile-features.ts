@@ -10,7 +10,6 @@ import { registerFunctionHeatCommand } from '../commands/function-heat';
 import { registerImportProfileCommand } from '../commands/import-profile';
 import { registerLineHeatCommand } from '../commands/line-heat';
 import { registerManageProfilesCommand } from '../commands/manage-profiles';
-import { FlameGraphPanel, registerFlameGraphCommand } from '../flame-graph/panel';
 import { LineHeat } from '../heat';
 import { BaselineState } from './baseline-state';
 import { createHotspotsView } from './hotspots-view';
@@ -18,13 +17,11 @@ import { LoadedProfiles } from './loaded-profiles';
 import { ProfileStatusItem } from './profile-status-item';
 import { ProfileWatcher } from './profile-watcher';
 
-export function registerProfileFeatures(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
+/** Registers them, and gives the profiles the client knows of (the console's flame graph draws the shown one). */
+export function registerProfileFeatures(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): LoadedProfiles {
   const profiles = new LoadedProfiles(client);
   const baseline = new BaselineState(client);
-  const flameGraph = new FlameGraphPanel(profiles, context.extensionUri, log);
   context.subscriptions.push(
-    flameGraph,
-    registerFlameGraphCommand(flameGraph),
     profiles,
     baseline,
     registerCompareBaselineCommand(profiles, baseline),
@@ -37,4 +34,5 @@ export function registerProfileFeatures(context: vscode.ExtensionContext, client
     createHotspotsView(profiles, log, baseline),
     new ProfileWatcher(profiles, log),
   );
+  return profiles;
 }

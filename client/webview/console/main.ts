@@ -2,14 +2,23 @@
  * The console page's script, bundled for the browser into dist/console-webview.js. It draws what
  * the extension sends (messages.ts, checked on receipt) and posts what the user does. Text from
  * answers goes into the page as text (textContent) or through the markdown renderer, which keeps
- * no raw HTML and only the links the answer gave.
+ * no raw HTML and only the links the answer gave. The Flame Graph tab holds the flame graph
+ * (client/webview/flame-graph), whose messages travel inside the console's.
  */
 import { renderMarkdown, LINK_INDEX_ATTRIBUTE } from '../../src/console/answer-markdown';
-import { checkToWebview, MAX_HISTORY, type FromWebview, type ToWebview, type TranscriptEntry } from '../../src/console/messages';
+import { checkToWebview, MAX_HISTORY, type ConsoleTabId, type FromWebview, type ToWebview, type TranscriptEntry } from '../../src/console/messages';
+import { mountFlameGraph } from '../flame-graph/flame-graph';
 import { setUpTabs } from './tabs';
+
+/** What the page keeps across a reload (VS Code's webview state): the tab shown. */
+interface PageState {
+  tab?: string;
+}
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
+  getState(): PageState | undefined;
+  setState(state: PageState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -130,7 +139,10 @@ function removePending(): void {
 function append(entry: TranscriptEntry): void {
   removePending();
   const view = entryView(entry);
-  transcript.append(view);
+  // The state sent while the answer was on its way may hold the entry already.
+  const shown = transcript.querySelector(`.entry[data-entry-id="${entry.id}"]`);
+  if (shown) shown.replaceWith(view);
+  else transcript.append(view);
   view.scrollIntoView({ block: 'start' });
 }
 
@@ -154,6 +166,7 @@ function modelOutput(part: HTMLElement, entryId: number): HTMLElement {
 function onMessage(message: ToWebview): void {
   switch (message.type) {
     case 'state':
+      if (message.tab) tabs.select(message.tab);
       modelLabel = message.model?.label ?? null;
       history = message.history;
       historyIndex = history.length;
@@ -171,6 +184,12 @@ function onMessage(message: ToWebview): void {
     case 'entry':
       append(message.entry);
       showSuggestions(message.suggestions);
+      return;
+    case 'showTab':
+      tabs.select(message.tab);
+      return;
+    case 'flameGraph':
+      flameGraph?.receive(message.message);
       return;
     case 'modelPreview': {
       const part = modelPartOf(message.entryId);
@@ -226,6 +245,24 @@ input.addEventListener('keydown', (event) => {
   event.preventDefault();
 });
 
-setUpTabs(document.querySelector<HTMLElement>('[role="tablist"]'));
-input.focus();
+const flameHost = document.getElementById('flame-graph-root');
+const flameGraph = flameHost ? mountFlameGraph(flameHost, { post: (message) => vscode.postMessage({ type: 'flameGraph', message }) }) : undefined;
+/** Whether the flame graph has asked for its graph: once, when its tab is first shown, since building a large one is not free. */
+let flameAsked = false;
+const FLAME_TAB: ConsoleTabId = 'flame';
+const ASK_TAB: ConsoleTabId = 'ask';
+
+function tabShown(id: string): void {
+  vscode.setState({ ...vscode.getState(), tab: id });
+  if (id === FLAME_TAB && flameGraph && !flameAsked) {
+    flameAsked = true;
+    vscode.postMessage({ type: 'flameGraph', message: { type: 'ready' } });
+  }
+  if (id === ASK_TAB) input.focus();
+}
+
+// The tab shown before a reload, read before the strip selects its first tab (which is saved too).
+const savedTab = vscode.getState()?.tab;
+const tabs = setUpTabs(document.querySelector<HTMLElement>('[role="tablist"]'), tabShown);
+if (savedTab) tabs.select(savedTab);
 vscode.postMessage({ type: 'ready' });

@@ -1,11 +1,16 @@
 /**
  * The console's tab strip, kept generic: each `[role="tab"]` shows the panel its
  * `aria-controls` names and hides the others. Arrow keys, Home and End move between tabs, as in
- * VS Code's own tab lists. A tab added to the page (the flame graph) needs nothing more here.
+ * VS Code's own tab lists. A tab added to the page needs nothing more here.
  */
-export function setUpTabs(strip: HTMLElement | null): void {
-  if (!strip) return;
-  const tabs = [...strip.querySelectorAll<HTMLElement>('[role="tab"]')];
+export interface TabStrip {
+  /** Shows the tab whose `data-tab` is `id`; an id with no tab changes nothing. */
+  select(id: string): void;
+}
+
+/** Sets up the strip's tabs; `onSelect` hears the id of every tab shown, the first included. */
+export function setUpTabs(strip: HTMLElement | null, onSelect: (id: string) => void = () => undefined): TabStrip {
+  const tabs = strip ? [...strip.querySelectorAll<HTMLElement>('[role="tab"]')] : [];
   const select = (chosen: HTMLElement) => {
     for (const tab of tabs) {
       const selected = tab === chosen;
@@ -14,6 +19,7 @@ export function setUpTabs(strip: HTMLElement | null): void {
       const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
       if (panel) panel.hidden = !selected;
     }
+    onSelect(chosen.dataset.tab ?? '');
   };
   for (const tab of tabs) {
     tab.addEventListener('click', () => select(tab));
@@ -29,4 +35,10 @@ export function setUpTabs(strip: HTMLElement | null): void {
   }
   const first = tabs.find((t) => t.getAttribute('aria-selected') === 'true') ?? tabs[0];
   if (first) select(first);
+  return {
+    select(id) {
+      const tab = tabs.find((t) => t.dataset.tab === id);
+      if (tab) select(tab);
+    },
+  };
 }

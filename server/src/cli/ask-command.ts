@@ -77,7 +77,8 @@ async function workspaceFindings(root: string, sarifLogs: readonly string[], io:
   return results.sort((a, b) => a.file.localeCompare(b.file)).flatMap((r) => sourcedFindings(r.file, r.findings));
 }
 
-const ACTION_HINTS: Readonly<Record<AnswerAction['kind'], string>> = {
+/** What each action is in a terminal; a quick fix is applied in an editor, and the answer's text already says which. */
+const ACTION_HINTS: Readonly<Record<Exclude<AnswerAction['kind'], 'applyQuickFix'>, string>> = {
   importProfile: 'Load a profile: add --profile FILE.',
   compareBaseline: 'Compare with a baseline: add --baseline FILE.',
   compareBenchmarks: 'Compare benchmark results: add --bench-base FILE --bench-current FILE.',
@@ -88,7 +89,7 @@ const ACTION_HINTS: Readonly<Record<AnswerAction['kind'], string>> = {
 export function answerText(answer: Answer): string {
   const parts = [renderText(answer.markdown)];
   if (answer.followUps.length > 0) parts.push(['Ask next:', ...answer.followUps.map((q) => `  hotpath ask ${JSON.stringify(q)}`)].join('\n'));
-  const hints = answer.actions.map((a) => (a.kind === 'openFile' ? `${ACTION_HINTS.openFile} ${a.label}` : ACTION_HINTS[a.kind]));
+  const hints = answer.actions.flatMap((a) => (a.kind === 'applyQuickFix' ? [] : a.kind === 'openFile' ? [`${ACTION_HINTS.openFile} ${a.label}`] : [ACTION_HINTS[a.kind]]));
   if (hints.length > 0) parts.push(hints.join('\n'));
   return `${parts.join('\n\n')}\n`;
 }

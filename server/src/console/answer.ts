@@ -37,7 +37,12 @@ export type AnswerAction =
   | { kind: 'importProfile'; label: string }
   | { kind: 'compareBaseline'; label: string }
   | { kind: 'compareBenchmarks'; label: string }
-  | { kind: 'openFile'; label: string; uri: string; range: Range };
+  | { kind: 'openFile'; label: string; uri: string; range: Range }
+  /**
+   * Apply the quick fix titled `title` of the finding at `range`: the editor asks the server for
+   * the code actions there (as the light bulb does) and applies the one with this title.
+   */
+  | { kind: 'applyQuickFix'; label: string; uri: string; range: Range; title: string };
 
 /** Where the figures and facts of an answer come from. */
 export interface AnswerSource {

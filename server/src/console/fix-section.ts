@@ -1,10 +1,12 @@
 /**
  * How to fix one finding, as answers show it: the flagged code and its rewrite with the code's
  * own names when a rewriter can make it safely, else the rule's example labelled as such; and
- * whether the editor offers a quick fix for it, by the title the light bulb shows.
+ * whether the editor offers a quick fix for it, by the title the light bulb shows, with an action
+ * that applies it from the console.
  */
+import { pathToFileURL } from 'node:url';
 import { grammarForPath, type LanguageId } from '../syntax/languages';
-import type { AnswerDraft } from './draft';
+import { displayPath, type AnswerDraft } from './draft';
 import { blocks, bold, bullets, code, codeBlock, link, text } from './markdown';
 import { HOTPATH_TOOL, type SourcedFinding } from './model';
 import { messageMarkdown } from './phrases';
@@ -37,6 +39,10 @@ export function fixSection(d: AnswerDraft, item: SourcedFinding): string {
   }
   const { rewrite, quickFix } = findingFixes(model, item);
   const quickFixNote = quickFixLine(quickFix);
+  if (quickFix) {
+    const where = `${displayPath(model, item.file)}:${item.finding.range.start.line + 1}`;
+    d.action({ kind: 'applyQuickFix', label: `Apply quick fix at ${where}: ${quickFix.title}`, uri: pathToFileURL(item.file).href, range: item.finding.range, title: quickFix.title });
+  }
   if (rewrite) {
     const span = `${item.file}`;
     const first = d.atLine(span, rewrite.startLine);

@@ -48,6 +48,11 @@ export interface ProfileContext {
   log(message: string): void;
 }
 
+/** What the code lens above a measured function asks the console. */
+export function whySlowQuestion(qualifiedName: string): string {
+  return `why is ${shortName(qualifiedName)} slow?`;
+}
+
 /** Functions below this total share get no code lens. */
 const LENS_MIN_PERCENT = 0.1;
 const TOP_CALLS = 8;
@@ -283,8 +288,9 @@ export class ProfileFeatures {
         range: { start: { line, character: 0 }, end: { line, character: 0 } },
         command: {
           title: `🔥 ${formatPercent(heat.totalPercent)} total · ${formatPercent(heat.selfPercent)} self · ${formatValue(heat.total, active.heat.source.unit)}`,
-          command: 'hotpath.showFunctionHeat',
-          arguments: [{ func: heat.func }],
+          // The optimization console opens on the function: the answer has its figures, hot lines, callers, callees and findings.
+          command: 'hotpath.openConsole',
+          arguments: [{ question: whySlowQuestion(heat.name) }],
         },
       });
       const change = this.baseline.lens(heat);

@@ -51,7 +51,7 @@ describe('the console state', () => {
     assert.deepEqual(state.transcript.map((e) => e.id), [5]);
     assert.deepEqual(state.questions, ['help']);
     assert.deepEqual(dropped, [
-      'a saved console entry: entry.answer.intent is not one of hotspots, fixFirst, whySlow, fixFinding, explainRule, listFindings, profileSummary, regressions, help, unknown',
+      'a saved console entry: entry.answer.intent is not one of hotspots, fixFirst, whySlow, fixFinding, explainRule, listFindings, profileSummary, regressions, benchmarks, help, unknown',
       'a saved console entry: entry is not an object',
       'a saved console question: question is not a string',
     ]);

@@ -32,6 +32,14 @@ describe('messages from the console webview', () => {
     assert.deepEqual(checkFromWebview({ type: 'runAction', entryId: 0, actionIndex: 1, command: 'workbench.action.terminal.new' }), { ok: true, value: { type: 'runAction', entryId: 0, actionIndex: 1 } });
     assert.deepEqual(checkFromWebview({ type: 'copy', text: 'const a = 1;' }), { ok: true, value: { type: 'copy', text: 'const a = 1;' } });
     for (const type of ['modelPreview', 'modelSend', 'modelCancel'] as const) assert.deepEqual(checkFromWebview({ type, entryId: 2 }), { ok: true, value: { type, entryId: 2 } });
+    assert.deepEqual(checkFromWebview({ type: 'flameGraph', message: { type: 'ready' } }), { ok: true, value: { type: 'flameGraph', message: { type: 'ready' } } });
+    assert.deepEqual(checkFromWebview({ type: 'flameGraph', message: { type: 'openSource', func: 3 } }), { ok: true, value: { type: 'flameGraph', message: { type: 'openSource', func: 3 } } });
+  });
+
+  it("refuses the flame graph's messages that are not exactly one it sends", () => {
+    for (const inner of [undefined, 'ready', { type: 'openSource', func: -1 }, { type: 'openSource', func: 0, uri: 'file:///etc/passwd' }, { type: 'openFile', func: 0 }]) {
+      assert.equal(refused(checkFromWebview({ type: 'flameGraph', message: inner })), 'a message from the console webview: message is not one the flame graph sends', JSON.stringify(inner));
+    }
   });
 
   it('refuses what is not a message of the page, saying why', () => {
@@ -59,8 +67,9 @@ describe('messages from the console webview', () => {
 
 describe('messages from the extension', () => {
   it('accepts the state and answers, rebuilt', () => {
-    const state = { type: 'state', entries: [{ id: 0, question: ANSWER.question, answer: ANSWER }, { id: 1, question: 'x', error: 'Hotpath could not answer: the server stopped' }], history: ['x'], suggestions: ['help'], model: null };
+    const state = { type: 'state', entries: [{ id: 0, question: ANSWER.question, answer: ANSWER }, { id: 1, question: 'x', error: 'Hotpath could not answer: the server stopped' }], history: ['x'], suggestions: ['help'], model: null, tab: null };
     assert.deepEqual(checkToWebview(state), { ok: true, value: state });
+    assert.deepEqual(checkToWebview({ ...state, tab: 'flame' }), { ok: true, value: { ...state, tab: 'flame' } });
     const entry = { type: 'entry', entry: { id: 4, question: ANSWER.question, answer: { ...ANSWER, extra: '<script>' } }, suggestions: [] };
     assert.deepEqual(checkToWebview(entry), { ok: true, value: { ...entry, entry: { id: 4, question: ANSWER.question, answer: ANSWER } } });
     assert.deepEqual(checkToWebview({ type: 'modelEnd', entryId: 4, status: 'failed', message: 'The model did not answer within 30 s' }), {
@@ -69,9 +78,28 @@ describe('messages from the extension', () => {
     });
   });
 
+  it('accepts an answer with a quick fix to apply, and refuses one whose place is not a workspace file', () => {
+    const fix = { kind: 'applyQuickFix', label: 'Apply quick fix at python/report.py:9: Compile the pattern once, before the loop', uri: 'file:///w/python/report.py', range: { start: { line: 8, character: 4 }, end: { line: 8, character: 30 } }, title: 'Compile the pattern once, before the loop' };
+    const entry = { type: 'entry', entry: { id: 2, question: 'how do I fix this?', answer: { ...ANSWER, intent: 'fixFinding', actions: [fix] } }, suggestions: [] };
+    assert.deepEqual(checkToWebview(entry), { ok: true, value: entry });
+    const elsewhere = { ...entry, entry: { ...entry.entry, answer: { ...entry.entry.answer, actions: [{ ...fix, uri: 'vscode://settings' }] } } };
+    assert.equal(refused(checkToWebview(elsewhere)), 'a message from the extension: entry.answer.actions[0].uri is not a file: URI');
+    const untitled = { ...entry, entry: { ...entry.entry, answer: { ...entry.entry.answer, actions: [{ ...fix, title: undefined }] } } };
+    assert.equal(refused(checkToWebview(untitled)), 'a message from the extension: entry.answer.actions[0].title is not a string');
+  });
+
+  it('accepts a tab to show and a flame graph to draw, and refuses others', () => {
+    assert.deepEqual(checkToWebview({ type: 'showTab', tab: 'flame' }), { ok: true, value: { type: 'showTab', tab: 'flame' } });
+    assert.equal(refused(checkToWebview({ type: 'showTab', tab: 'settings' })), 'a message from the extension: tab is not one of ask, flame');
+    assert.deepEqual(checkToWebview({ type: 'flameGraph', message: { type: 'empty', reason: 'No profile is shown.' } }), { ok: true, value: { type: 'flameGraph', message: { type: 'empty', reason: 'No profile is shown.' } } });
+    // A tree whose second node names its own child as parent is not drawn.
+    const broken = { profile: 'p', sampleType: 'cpu', unit: 'samples', totalLabel: '2 samples', functions: [{ name: 'root', origin: 'unknown' }], nodes: { parent: [-1, 1], func: [0, 0], self: [0, 2], total: [2, 2] } };
+    assert.equal(refused(checkToWebview({ type: 'flameGraph', message: { type: 'show', data: broken } })), 'a message from the extension: message is not a flame graph the page can draw');
+  });
+
   it('refuses answers whose parts are malformed', () => {
     const withAnswer = (answer: unknown) => checkToWebview({ type: 'entry', entry: { id: 0, question: 'q', answer }, suggestions: [] });
-    assert.equal(refused(withAnswer({ ...ANSWER, intent: 'runScript' })), 'a message from the extension: entry.answer.intent is not one of hotspots, fixFirst, whySlow, fixFinding, explainRule, listFindings, profileSummary, regressions, help, unknown');
+    assert.equal(refused(withAnswer({ ...ANSWER, intent: 'runScript' })), 'a message from the extension: entry.answer.intent is not one of hotspots, fixFirst, whySlow, fixFinding, explainRule, listFindings, profileSummary, regressions, benchmarks, help, unknown');
     assert.equal(refused(withAnswer({ ...ANSWER, links: [{ ...ANSWER.links[0], uri: 'https://example.com/x.js' }] })), 'a message from the extension: entry.answer.links[0].uri is not a file: URI');
     assert.equal(refused(withAnswer({ ...ANSWER, links: [{ ...ANSWER.links[0], range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } }] })), 'a message from the extension: entry.answer.links[0].range.start.line is not a whole number ≥ 0');
     assert.equal(refused(withAnswer({ ...ANSWER, actions: [{ kind: 'runCommand', label: 'x', command: 'workbench.action.terminal.new' }] })), 'a message from the extension: entry.answer.actions[0].kind is not an action Hotpath knows');
@@ -83,6 +111,6 @@ describe('messages from the extension', () => {
     assert.equal(refused(checkToWebview({ type: 'eval', code: 'alert(1)' })), 'a message from the extension: a message "eval" is not one the extension sends');
     assert.equal(refused(checkToWebview({ type: 'modelEnd', entryId: 0, status: 'exploded', message: null })), 'a message from the extension: status is not one of done, cancelled, failed');
     assert.equal(refused(checkToWebview({ type: 'modelChunk', entryId: 0 })), 'a message from the extension: text is not a string');
-    assert.equal(refused(checkToWebview({ type: 'state', entries: [], history: [], suggestions: [], model: { label: 7 } })), 'a message from the extension: model.label is not a string');
+    assert.equal(refused(checkToWebview({ type: 'state', entries: [], history: [], suggestions: [], model: { label: 7 }, tab: null })), 'a message from the extension: model.label is not a string');
   });
 });

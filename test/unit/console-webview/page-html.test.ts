@@ -8,7 +8,7 @@ import { consolePage } from '../../../client/src/console/page-html';
 
 const RESOURCES = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/console.css',
+  styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/console.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/flame-graph.css'],
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/console-webview.js',
 };
 
@@ -37,7 +37,7 @@ describe('the console page', () => {
       policyOf(html),
       `default-src 'none'; style-src ${RESOURCES.cspSource}; script-src 'nonce-${nonce}'`,
     );
-    assert.ok(html.includes(`<link rel="stylesheet" href="${RESOURCES.styleUri}">`), html);
+    for (const style of RESOURCES.styleUris) assert.ok(html.includes(`<link rel="stylesheet" href="${style}">`), html);
   });
 
   it('makes a fresh nonce of 128 random bits for every render', () => {
@@ -55,13 +55,25 @@ describe('the console page', () => {
 
   it('labels the tab strip, the transcript as a live log and the question input for screen readers', () => {
     const html = consolePage(RESOURCES);
-    assert.ok(html.includes('<div class="tabs" role="tablist" aria-label="Hotpath console"><button type="button" role="tab" class="tab" id="tab-ask" data-tab="ask" aria-controls="panel-ask" aria-selected="true" tabindex="0">Ask</button></div>'), html);
+    assert.ok(
+      html.includes(
+        '<div class="tabs" role="tablist" aria-label="Hotpath console">' +
+          '<button type="button" role="tab" class="tab" id="tab-ask" data-tab="ask" aria-controls="panel-ask" aria-selected="true" tabindex="0">Ask</button>' +
+          '<button type="button" role="tab" class="tab" id="tab-flame" data-tab="flame" aria-controls="panel-flame" aria-selected="false" tabindex="-1">Flame Graph</button></div>',
+      ),
+      html,
+    );
     assert.ok(html.includes('<div id="transcript" class="transcript" role="log" aria-live="polite" aria-label="Questions and answers"></div>'), html);
     assert.ok(html.includes('<label for="question" class="visually-hidden">Ask about the code\'s performance</label>'), html);
   });
 
+  it('has a Flame Graph tab whose panel, hidden at first, is an empty host for the graph the script mounts', () => {
+    const html = consolePage(RESOURCES);
+    assert.ok(html.includes('<section class="tab-panel" id="panel-flame" role="tabpanel" aria-labelledby="tab-flame" hidden>\n  <div id="flame-graph-root" class="flame-host"></div>\n</section>'), html);
+  });
+
   it('escapes the resource URIs it is given', () => {
-    const html = consolePage({ ...RESOURCES, styleUri: 'https://x/"><script>alert(1)</script>' });
+    const html = consolePage({ ...RESOURCES, styleUris: ['https://x/"><script>alert(1)</script>'] });
     assert.ok(html.includes('href="https://x/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"'), html);
     nonceOf(html);
   });

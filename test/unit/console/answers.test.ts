@@ -96,6 +96,7 @@ describe('answers with report.cpuprofile (V8)', () => {
     has(answer, 'Before (javascript/report.js:6–9):');
     has(answer, 'After (your code, rewritten):');
     has(answer, 'Quick fix: none — Hotpath offers no code action for this finding, so the change is made by hand.');
+    assert.deepEqual(answer.actions.filter((a) => a.kind === 'applyQuickFix'), [], 'a button for a quick fix that does not exist');
   });
 
   it('explains a rule from its metadata, with its cost weight and its findings here', () => {
@@ -202,6 +203,22 @@ describe('answers with shop.prof (cProfile)', () => {
       renderText(answer.markdown),
     );
     assert.ok(!answer.markdown.includes('customerNames'), 'the Python function only, not its namesakes in other languages');
+  });
+
+  it('offers to apply the quick fix of the finding it explains, at the finding\'s exact range', () => {
+    const answer = ask('how do I fix the finding at orders.py:19?', model);
+    const finding = model.findings.find((f) => f.file === example('python/shop/orders.py') && f.finding.range.start.line === 18);
+    assert.ok(finding, 'no finding on line 19 of orders.py');
+    assert.equal(finding.finding.ruleId, 'regex-compiled-in-loop');
+    assert.deepEqual(answer.actions, [
+      {
+        kind: 'applyQuickFix',
+        label: 'Apply quick fix at python/shop/orders.py:19: Compile the pattern once, before the loop',
+        uri: pathToFileURL(example('python/shop/orders.py')).href,
+        range: finding.finding.range,
+        title: 'Compile the pattern once, before the loop',
+      },
+    ]);
   });
 
   it('names the quick fix the editor offers, and says whether it may change what the code does', () => {

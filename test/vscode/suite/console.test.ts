@@ -13,35 +13,12 @@ import * as vscode from 'vscode';
 import { referenceAnswer } from '../../helpers/ask-reference';
 import type { ConsoleHandle } from '../../../client/src/console/console-panel';
 import type { ToWebview, TranscriptEntry } from '../../../client/src/console/messages';
+import { exchange, isEntry, isState } from './console-messages';
 import { codeOf, waitForDiagnostics } from './diagnostics';
 import { activateHotpath, examplesFolder } from './examples-workspace';
 
 const QUESTION = 'what should I fix first?';
 const RULE = 'n-plus-one-query';
-const WAIT_MS = 60_000;
-
-/** Posts `message` as the page would and gives the first message to the page that `accept` takes. */
-async function exchange<T extends ToWebview>(target: ConsoleHandle, message: unknown, accept: (m: ToWebview) => m is T): Promise<T> {
-  const seen: string[] = [];
-  const reply = new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`no answer to ${JSON.stringify(message)} within ${WAIT_MS} ms; the page was sent: ${seen.join(', ') || 'nothing'}`));
-    }, WAIT_MS);
-    const subscription = target.onDidPost((m) => {
-      seen.push(m.type);
-      if (!accept(m)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(m);
-    });
-  });
-  await target.receive(message);
-  return reply;
-}
-
-const isEntry = (m: ToWebview): m is Extract<ToWebview, { type: 'entry' }> => m.type === 'entry';
-const isState = (m: ToWebview): m is Extract<ToWebview, { type: 'state' }> => m.type === 'state';
 
 describe('the optimization console', () => {
   let consoleHandle: ConsoleHandle;

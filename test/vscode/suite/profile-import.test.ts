@@ -81,7 +81,8 @@ describe('importing report.cpuprofile', () => {
     const title = `🔥 ${percent(loadCustomers.totalPercent)} total · ${percent(loadCustomers.selfPercent)} self · `;
     assert.ok(lens.command.title.startsWith(title), `the lens reads "${lens.command.title}", not "${title}…"`);
     assert.match(lens.command.title, /· [\d.]+ (µs|ms|s)$/);
-    assert.equal(lens.command.command, 'hotpath.showFunctionHeat', 'clicking the lens shows the callers and callees');
+    assert.equal(lens.command.command, 'hotpath.openConsole', 'clicking the lens opens the console');
+    assert.deepEqual(lens.command.arguments, [{ question: 'why is loadCustomers slow?' }]);
   });
 
   it('shows the measured shares in the hover over the hot function and its hot line', async () => {

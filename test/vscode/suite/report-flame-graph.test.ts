@@ -1,7 +1,8 @@
 /**
  * "Hotpath: Show Flame Graph" after importing the examples' V8 profile: the command opens the
- * panel and resolves to the tree it sent the page (its documented result), in which the hot
- * function loadCustomers has the share `hotpath profile` reports and the file and line to open.
+ * console on its Flame Graph tab and resolves to the tree it sent the page (its documented
+ * result), in which the hot function loadCustomers has the share `hotpath profile` reports and
+ * the file and line to open. The page, shown on that tab, asks for the graph and is sent it.
  *
  * The file is named so that mocha runs it after profile-import.test.ts, whose first step expects
  * no profile to be shown yet; like that flow, it leaves report.cpuprofile loaded.
@@ -9,6 +10,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ConsoleHandle } from '../../../client/src/console/console-panel';
+import type { ToWebview } from '../../../client/src/console/messages';
 import type { FlameGraphData } from '../../../server/src/protocol';
 import { measuredFunction, percent } from '../../helpers/profile-figures';
 import { activateHotpath, exampleFile, examplesFolder, lineOf, openExample } from './examples-workspace';
@@ -17,23 +20,23 @@ const PROFILE = 'profiles/report.cpuprofile';
 
 const TAB_WAIT_MS = 30_000;
 
-function flameGraphTab(label: string): vscode.Tab | undefined {
+function consoleTab(label: string): vscode.Tab | undefined {
   const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-  return tabs.find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('hotpath.flameGraph') && tab.label === label);
+  return tabs.find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('hotpath.console') && tab.label === label);
 }
 
-/** The flame graph's tab with this label once the workbench lists it (shortly after the panel is created). */
-async function waitForFlameGraphTab(label: string): Promise<vscode.Tab> {
-  const found = flameGraphTab(label);
+/** The console's tab with this label once the workbench lists it (shortly after the panel is created). */
+async function waitForConsoleTab(label: string): Promise<vscode.Tab> {
+  const found = consoleTab(label);
   if (found) return found;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
       const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-      reject(new Error(`no flame graph tab labelled "${label}" within ${TAB_WAIT_MS / 1000} s; the tabs are ${tabs.map((t) => t.label).join(', ')}`));
+      reject(new Error(`no console tab labelled "${label}" within ${TAB_WAIT_MS / 1000} s; the tabs are ${tabs.map((t) => t.label).join(', ')}`));
     }, TAB_WAIT_MS);
     const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
-      const tab = flameGraphTab(label);
+      const tab = consoleTab(label);
       if (!tab) return;
       clearTimeout(timer);
       listener.dispose();
@@ -42,19 +45,41 @@ async function waitForFlameGraphTab(label: string): Promise<vscode.Tab> {
   });
 }
 
+type FlameGraphMessage = Extract<ToWebview, { type: 'flameGraph' }>;
+
 describe('the flame graph of report.cpuprofile', () => {
   let data: FlameGraphData | undefined;
+  /** The first graph sent to the page, once the page has shown the tab and asked for it. */
+  let sent: Promise<FlameGraphMessage>;
 
   before(async () => {
     await activateHotpath();
     const imported = await vscode.commands.executeCommand<boolean>('hotpath.importProfile', await exampleFile(PROFILE));
     assert.equal(imported, true, 'the profile did not import');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const handle = await vscode.commands.executeCommand<ConsoleHandle>('hotpath.openConsole');
+    sent = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the page was sent no flame graph within ${TAB_WAIT_MS / 1000} s`)), TAB_WAIT_MS);
+      const subscription = handle.onDidPost((m) => {
+        if (m.type !== 'flameGraph') return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(m);
+      });
+    });
     data = await vscode.commands.executeCommand<FlameGraphData | undefined>('hotpath.showFlameGraph');
   });
 
-  it('opens a panel named after the profile', async () => {
-    const panel = await waitForFlameGraphTab('Flame Graph: report.cpuprofile');
-    assert.ok(panel.isActive, 'the flame graph is not the active tab of its group');
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the console, whose page asks for the graph on its Flame Graph tab and is sent the tree', async () => {
+    const panel = await waitForConsoleTab('Hotpath Console');
+    assert.ok(panel.isActive, 'the console is not the active tab of its group');
+    const message = await sent;
+    assert.equal(message.message.type, 'show');
+    assert.deepEqual(message.message.type === 'show' ? message.message.data : undefined, data);
   });
 
   it('sends the page the tree, with loadCustomers at its measured share and its place in report.js', async () => {
