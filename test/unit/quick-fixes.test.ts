@@ -32,6 +32,7 @@ const EXPECTED_TITLES: Record<string, { title: string; preferred: boolean }> = {
   'linear-search-in-loop/java-blocked': { title: 'Look items up in a HashSet built once before the loop', preferred: true },
   'await-in-loop/javascript-archive': { title: 'Run the iterations together with Promise.all (check the order of side effects)', preferred: false },
   'slice-append-without-capacity/go-made': { title: 'Allocate the slice once with room for every item', preferred: true },
+  'slice-append-without-capacity/go-crlf': { title: 'Allocate the slice once with room for every item', preferred: true },
   'slice-append-without-capacity/go-nil': { title: 'Allocate the slice once with room for every item (check code that tells a nil `ids` from an empty one)', preferred: false },
   'expensive-object-in-loop/java-mapper': { title: 'Create the object once, in a static final field', preferred: true },
   'expensive-object-in-loop/java-passed': {

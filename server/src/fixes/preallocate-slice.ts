@@ -20,7 +20,8 @@
  * encoding/json writes `[]` instead of `null`, `reflect.DeepEqual` with a nil slice fails. The
  * slice is usually returned or stored, where callers the file does not show may tell the two
  * apart, so the fix of a `var` declaration always says what to check and no fix-all applies it.
- * `out := []T{}` and `make([]T, 0)` were never nil: their fix keeps what the code does.
+ * `out := []T{}` and `make([]T, 0)` (with `:=` or `var … =`) were never nil: their fix keeps
+ * what the code does.
  */
 import type { Node } from 'web-tree-sitter';
 import { emptySlice } from '../rules/slice-append-without-capacity';
@@ -73,9 +74,11 @@ function declaresOnly(statement: Node): boolean {
   return statement.type === 'var_declaration' && specs.length === 1 && specs[0]?.type === 'var_spec' && specs[0].childrenForFieldName('name').length === 1;
 }
 
-function onlyCommentsBetween(first: Node, last: Node): boolean {
-  for (let n = first.nextNamedSibling; n && !n.equals(last); n = n.nextNamedSibling) if (n.type !== 'comment') return false;
-  return true;
+/** The statements after `first` and before `last`, comments left out. */
+function statementsBetween(first: Node, last: Node): Node[] {
+  const between: Node[] = [];
+  for (let n = first.nextNamedSibling; n && !n.equals(last); n = n.nextNamedSibling) if (n.type !== 'comment') between.push(n);
+  return between;
 }
 
 function functionAround(site: FindingSite, node: Node): Node | undefined {
@@ -110,16 +113,15 @@ export function preallocateSlice(site: FindingSite): Rewrite | undefined {
   const loopStatement = statementOf(loop.node);
   const sameBlock = !!declared.parent && !!loopStatement.parent && declared.parent.equals(loopStatement.parent) && declared.startIndex < loopStatement.startIndex;
   if (!sameBlock || !declaresOnly(declared)) return undefined;
-  const between = text.slice(declared.endIndex, loopStatement.startIndex);
   const func = functionAround(site, loop.node);
-  if (!func || mentions(between, name) || new RegExp(`\\bcap\\s*\\(\\s*${name}\\s*\\)`).test(func.text) || func.descendantsOfType('goto_statement').length > 0) return undefined;
+  if (!func || statementsBetween(declared, loopStatement).some((n) => mentions(n.text, name)) || new RegExp(`\\bcap\\s*\\(\\s*${name}\\s*\\)`).test(func.text) || func.descendantsOfType('goto_statement').length > 0) return undefined;
   const loopText = loop.node.text;
   const rest = (loopText.slice(0, node.startIndex - loop.node.startIndex) + loopText.slice(node.endIndex - loop.node.startIndex)).replace(new RegExp(`\\blen\\s*\\(\\s*${name}\\s*\\)`, 'g'), '');
   if (mentions(rest, name) || mentions(item.text, name)) return undefined;
 
   const made = `${name} := make(${type}, 0, len(${iterable.text}))`;
   const edit = new SnippetEdit(text, declared, loopStatement);
-  if (onlyCommentsBetween(declared, loopStatement)) {
+  if (statementsBetween(declared, loopStatement).length === 0) {
     edit.replace(declared, made);
   } else {
     // Statements in between: the declaration moves down to the loop, where `len` reads the value `range` will.
@@ -128,7 +130,8 @@ export function preallocateSlice(site: FindingSite): Rewrite | undefined {
     edit.replace(lines, '').replace({ startIndex: loopStatement.startIndex, endIndex: loopStatement.startIndex }, `${made}\n${edit.indent}`);
   }
   const notes = [`\`${name}\` is allocated once with room for every item of \`${iterable.text}\`, so the appends never copy it to a larger array.`];
-  if (declared.type !== 'var_declaration') return edit.result(notes);
+  // `var out = []T{}` and `var out = make([]T, 0)` were never nil either.
+  if (declaration.value) return edit.result(notes);
   notes.push(
     `\`${declared.text}\` is nil, and \`make\` gives an empty slice that is not: when \`${iterable.text}\` is empty, \`${name} == nil\` turns false and encoding/json writes \`[]\` instead of \`null\`. ` +
       `To keep a nil slice, write \`${name} = slices.Grow(${name}, len(${iterable.text}))\` (Go 1.21) above the loop instead.`,

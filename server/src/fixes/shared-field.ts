@@ -16,10 +16,10 @@
  * constant (the field sees no local variable), and nothing configures it after it is made — not
  * the call chained on it, nor any use of the local variable that holds it (`set…`, `configure`,
  * `enable`, `register…`, `close` and the like would now change the one object every thread
- * uses). A variable that is returned, assigned or stored elsewhere gets no fix, since the code
- * it goes to is not in view. A variable passed to a method gets the fix as a suggestion that
- * asks to check that the method neither configures it nor keeps it (a list of them would now
- * hold one object many times).
+ * uses). An object that is returned, assigned, stored or added to a collection gets no fix,
+ * since code out of view may tell one shared object from many. An object passed to any other
+ * method gets the fix as a suggestion that asks to check that the method neither configures it
+ * nor keeps it.
  */
 import type { Node } from 'web-tree-sitter';
 import { isConstant } from './hoist-regex';
@@ -80,6 +80,9 @@ function onlyUsed(node: Node): boolean {
   return true;
 }
 
+/** Methods that keep what they are given: a list of new objects would become a list of one object. */
+const KEEPS = /^(add|addAll|addFirst|addLast|offer|push|put|putIfAbsent|set|append|insert)$/;
+
 /** The name of the method a node is passed to as an argument, if it is. */
 function passedTo(node: Node): string | undefined {
   if (node.parent?.type !== 'argument_list') return undefined;
@@ -92,7 +95,7 @@ type Use = { ok: true; passedTo?: string } | { ok: false };
 /** How the code uses what the creation made, as far as it can reach: only through calls that leave it as it is, or also through a method. */
 function usesOf(made: Node): Use & { variable?: string } {
   const passed = passedTo(made);
-  if (passed) return { ok: true, passedTo: passed };
+  if (passed) return KEEPS.test(passed) ? { ok: false } : { ok: true, passedTo: passed };
   if (calledOn(made)) return { ok: onlyUsed(made) };
   const declarator = made.parent;
   const declaration = declarator?.parent;
@@ -104,6 +107,7 @@ function usesOf(made: Node): Use & { variable?: string } {
   for (const use of declaration.parent.descendantsOfType('identifier')) {
     if (!use || use.text !== variable || use.startIndex < declarator.endIndex) continue;
     const passed = passedTo(use);
+    if (passed && KEEPS.test(passed)) return { ok: false };
     if (passed) passedToMethod ??= passed;
     else if (!calledOn(use) || !onlyUsed(use)) return { ok: false };
   }

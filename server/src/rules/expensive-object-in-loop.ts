@@ -143,7 +143,8 @@ export const expensiveObjectInLoop: Rule = {
       'can hold a static field (not an anonymous, inner or local class). When the variable is ' +
       'passed to a method, that method could configure or keep what is now one object for every ' +
       'thread, so the fix is titled "(check `method` neither configures nor keeps it: …)" and is ' +
-      'never applied automatically; a variable that is returned or stored elsewhere gets no fix. ' +
+      'never applied automatically; an object that is returned, stored or added to a collection ' +
+      'gets no fix. ' +
       'Not offered for `SimpleDateFormat` and `DecimalFormat` (not thread-safe), the XML ' +
       'factories (not promised to be thread-safe), `JAXBContext.newInstance` (its checked ' +
       'exception cannot leave a field initializer) or database connections.',

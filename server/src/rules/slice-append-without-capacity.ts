@@ -111,7 +111,8 @@ export const sliceAppendWithoutCapacity: Rule = {
       'aside: the appends write the same items either way. Offered only when the file shows that ' +
       '`xs` has a length (a slice, array, map or string variable, parameter or struct field; not ' +
       'a channel, an integer or a value whose type is not in view), when the declaration declares ' +
-      'the slice alone in the same block as the loop, and when nothing reads `cap(out)`, copies ' +
+      'the slice alone in the same block as the loop (not a named result or a parameter), and ' +
+      'when nothing reads `cap(out)`, copies ' +
       '`out` in the loop, uses it between the declaration and the loop or jumps with `goto`. ' +
       'From `out := []T{}` or `make([]T, 0)` it keeps what the code does and is the preferred fix. ' +
       'From `var out []T` it is a suggestion, "(check code that tells a nil `out` from an empty ' +
