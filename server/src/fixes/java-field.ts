@@ -25,6 +25,23 @@ function fieldClass(node: Node): Node | undefined {
 }
 
 /**
+ * The name of a `private static final` field of the class around `node` that already holds
+ * `value` (written the same way) with this type, so that a fix may use it rather than add a
+ * second one. Private, so that only this file can change it.
+ */
+export function existingStaticField(node: Node, type: string, value: string): string | undefined {
+  const body = fieldClass(node)?.childForFieldName('body');
+  for (const field of body?.namedChildren ?? []) {
+    if (field?.type !== 'field_declaration' || field.childForFieldName('type')?.text !== type) continue;
+    const modifiers = field.namedChildren.find((c) => c?.type === 'modifiers')?.text ?? '';
+    if (!['private', 'static', 'final'].every((m) => new RegExp(`\\b${m}\\b`).test(modifiers))) continue;
+    const declarator = field.childForFieldName('declarator');
+    if (declarator?.childForFieldName('value')?.text.replace(/\s+/g, '') === value.replace(/\s+/g, '')) return declarator.childForFieldName('name')?.text;
+  }
+  return undefined;
+}
+
+/**
  * The edit that adds `declaration` (a whole field, `private static final …;`) to the class
  * around `node`, above its first member and that member's comments; undefined when no class
  * around the node can hold a static field.

@@ -1,7 +1,8 @@
 /**
  * expensive-object-in-loop, Java: create the object once, in a `private static final` field of
  * the class, and use the field where it was created: `new ObjectMapper().readValue(line, …)` →
- * `OBJECT_MAPPER.readValue(line, …)`.
+ * `OBJECT_MAPPER.readValue(line, …)`. A private static final field of the class that is made the
+ * same way and never configured is used rather than a second one.
  *
  * A static field is shared by every call and every thread, so the fix is offered only for the
  * objects made to be shared that way once they are set up: Jackson's mappers, Gson (and a
@@ -24,7 +25,7 @@
 import type { Node } from 'web-tree-sitter';
 import { isConstant } from './hoist-regex';
 import { javaImport } from './imports';
-import { constantName, staticFieldEdit } from './java-field';
+import { constantName, existingStaticField, staticFieldEdit } from './java-field';
 import { freshName } from './naming';
 import type { FindingSite } from './site';
 import { statementOf } from './site';
@@ -80,6 +81,14 @@ function onlyUsed(node: Node): boolean {
   return true;
 }
 
+/** True when every use of the field `name` in the file is a call that leaves it as it is. */
+function onlyUsedEverywhere(root: Node, name: string): boolean {
+  return root.descendantsOfType('identifier').every((use) => {
+    if (!use || use.text !== name || use.parent?.type === 'variable_declarator') return true;
+    return !!calledOn(use) && onlyUsed(use);
+  });
+}
+
 /** Methods that keep what they are given: a list of new objects would become a list of one object. */
 const KEEPS = /^(add|addAll|addFirst|addLast|offer|push|put|putIfAbsent|set|append|insert)$/;
 
@@ -87,13 +96,22 @@ const KEEPS = /^(add|addAll|addFirst|addLast|offer|push|put|putIfAbsent|set|appe
 function passedTo(node: Node): string | undefined {
   if (node.parent?.type !== 'argument_list') return undefined;
   const call = node.parent.parent;
-  return call?.childForFieldName('name')?.text ?? call?.childForFieldName('type')?.text ?? 'the method';
+  const constructed = call?.type === 'object_creation_expression' ? call.childForFieldName('type')?.text : undefined;
+  // `super(mapper)` and `this(mapper)` name no method: the constructor they call is the one to check.
+  return constructed ? `new ${constructed}` : (call?.childForFieldName('name')?.text ?? call?.childForFieldName('constructor')?.text ?? 'the constructor');
 }
 
-type Use = { ok: true; passedTo?: string } | { ok: false };
+interface Uses {
+  /** False when the code configures, closes, returns or stores the object, or keeps it in a collection. */
+  ok: boolean;
+  /** A method the object is passed to, which may configure or keep it. */
+  passedTo?: string;
+  /** The local variable that holds it, if any: the field is named after it. */
+  variable?: string;
+}
 
-/** How the code uses what the creation made, as far as it can reach: only through calls that leave it as it is, or also through a method. */
-function usesOf(made: Node): Use & { variable?: string } {
+/** How the code uses what the creation made, as far as one method shows it. */
+function usesOf(made: Node): Uses {
   const passed = passedTo(made);
   if (passed) return KEEPS.test(passed) ? { ok: false } : { ok: true, passedTo: passed };
   if (calledOn(made)) return { ok: onlyUsed(made) };
@@ -112,6 +130,11 @@ function usesOf(made: Node): Use & { variable?: string } {
     else if (!calledOn(use) || !onlyUsed(use)) return { ok: false };
   }
   return { ok: true, passedTo: passedToMethod, variable };
+}
+
+/** A chain written over several lines, on one: `new GsonBuilder()\n    .create()` → `new GsonBuilder().create()`. */
+function oneLine(code: string): string {
+  return code.replace(/\s*\n\s*(?=[.)])/g, '').replace(/\s*\n\s*/g, ' ');
 }
 
 export function sharedField(site: FindingSite): Rewrite | undefined {
@@ -135,12 +158,20 @@ export function sharedField(site: FindingSite): Rewrite | undefined {
   if (!written) return undefined;
   const type = shareable.type ? written.replace(/[\w$]+$/, shareable.type) : written;
   const simpleType = /[\w$]+$/.exec(type)![0];
-  const name = freshName(text, constantName(use.variable ?? simpleType));
-  const declaration = `private static final ${type} ${name} = ${made.text.replace(/\s*\n\s*/g, '')};`;
-  const field = staticFieldEdit(text, node, declaration);
-  if (!field) return undefined;
-  const edit = new SnippetEdit(text, statementOf(made)).replace(made, name).addElsewhere(field);
-  if (shareable.imports && type === shareable.type) edit.addElsewhere(javaImport(node.tree.rootNode, shareable.imports));
-  const result = edit.result([`A field of the class, \`${declaration}\`, is made once, when the class is loaded, and shared by every call and thread; the ${simpleType} is safe to share once it is set up.`]);
+  const value = oneLine(made.text);
+  // The class's own field, if it has one made the same way and never configured: it is the object the fix would add.
+  const same = existingStaticField(node, type, value);
+  const existing = same && onlyUsedEverywhere(node.tree.rootNode, same) ? same : undefined;
+  const name = existing ?? freshName(text, constantName(use.variable ?? simpleType));
+  const declaration = `private static final ${type} ${name} = ${value};`;
+  const edit = new SnippetEdit(text, statementOf(made)).replace(made, name);
+  if (!existing) {
+    const field = staticFieldEdit(text, node, declaration);
+    if (!field) return undefined;
+    edit.addElsewhere(field);
+    if (shareable.imports && type === shareable.type) edit.addElsewhere(javaImport(node.tree.rootNode, shareable.imports));
+  }
+  const where = existing ? `The class already has \`${name}\`, made the same way: it is used instead.` : `A field of the class, \`${declaration}\`, is made once, when the class is loaded.`;
+  const result = edit.result([`${where} It is shared by every call and thread; the ${simpleType} is safe to share once it is set up.`]);
   return use.passedTo ? { ...result, check: `\`${use.passedTo}\` neither configures nor keeps it: one ${simpleType} is now shared by every thread` } : result;
 }

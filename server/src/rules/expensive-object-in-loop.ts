@@ -133,7 +133,8 @@ export const expensiveObjectInLoop: Rule = {
     quickFix:
       'Java only: moves the creation to a `private static final` field of the class (above its ' +
       'first member, named after the variable or the type, `MAPPER`, `OBJECT_MAPPER`) and uses ' +
-      'the field where the object was made. Offered for objects that are safe to share between ' +
+      'the field where the object was made; a `private static final` field the class already has, ' +
+      'made the same way and never configured, is used instead of a second one. Offered for objects that are safe to share between ' +
       'threads once set up: Jackson\'s `ObjectMapper`, `XmlMapper`, `YAMLMapper` and ' +
       '`JsonMapper`, `Gson` (and `new GsonBuilder()…create()`), `HttpClient.newHttpClient()` (and ' +
       '`HttpClient.newBuilder()…build()`), `OkHttpClient`, `RestTemplate`, `WebClient.create()` ' +

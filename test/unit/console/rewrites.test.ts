@@ -79,7 +79,7 @@ describe('rewrites', () => {
       'expensive-object-in-loop',
     );
     assert.equal(r?.after, 'ObjectMapper mapper = MAPPER;');
-    assert.deepEqual(r?.notes, ['A field of the class, `private static final ObjectMapper MAPPER = new ObjectMapper();`, is made once, when the class is loaded, and shared by every call and thread; the ObjectMapper is safe to share once it is set up.']);
+    assert.deepEqual(r?.notes, ['A field of the class, `private static final ObjectMapper MAPPER = new ObjectMapper();`, is made once, when the class is loaded. It is shared by every call and thread; the ObjectMapper is safe to share once it is set up.']);
   });
 
   it('leaves a SimpleDateFormat made in a loop where it is: it is not safe to share between threads', async () => {
