@@ -124,4 +124,43 @@ describe('quick fixes as code actions', () => {
     const quickFixes = await session.codeActions(uri, whole);
     assert.deepEqual(quickFixes.map((a) => a.isPreferred), [true, true, false], 'the light bulb has no fix-all, only the three quick fixes');
   });
+
+  it('preallocates a Go slice in a fix-all only where it was never nil', async () => {
+    const lines = (made: string) => [
+      'package users',
+      '',
+      'func Names(users []User) []string {',
+      `\tnames := ${made}`,
+      '\tfor _, u := range users {',
+      '\t\tnames = append(names, u.Name)',
+      '\t}',
+      '\treturn names',
+      '}',
+      '',
+      'func IDs(users []User) []int64 {',
+      '\tvar ids []int64',
+      '\tfor _, u := range users {',
+      '\t\tids = append(ids, u.ID)',
+      '\t}',
+      '\treturn ids',
+      '}',
+      '',
+    ].join('\n');
+    const before = lines('[]string{}');
+    const uri = await session.open(path.join(dir, 'users.go'), before);
+    const rule = 'slice-append-without-capacity';
+    await session.waitForDiagnostics(uri, (p) => findingsOf(p, rule).length === 2);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 17, character: 0 } };
+    const quickFixes = await session.codeActions(uri, whole);
+    assert.deepEqual(
+      quickFixes.map((a) => [a.title, a.isPreferred]),
+      [
+        ['Allocate the slice once with room for every item', true],
+        ['Allocate the slice once with room for every item (check code that tells a nil `ids` from an empty one)', false],
+      ],
+    );
+    const [fixAll] = await session.codeActions(uri, whole, ['source.fixAll']);
+    assert.equal(fixAll.title, "Apply Hotpath's preferred quick fixes (1)");
+    assert.equal(applied(before, 'go', fixAll.edit!.changes![uri]), lines('make([]string, 0, len(users))'));
+  });
 });

@@ -31,6 +31,14 @@ const EXPECTED_TITLES: Record<string, { title: string; preferred: boolean }> = {
   'linear-search-in-loop/python-known': { title: 'Look items up in a set built once before the loop (check the items are hashable)', preferred: false },
   'linear-search-in-loop/java-blocked': { title: 'Look items up in a HashSet built once before the loop', preferred: true },
   'await-in-loop/javascript-archive': { title: 'Run the iterations together with Promise.all (check the order of side effects)', preferred: false },
+  'slice-append-without-capacity/go-made': { title: 'Allocate the slice once with room for every item', preferred: true },
+  'slice-append-without-capacity/go-crlf': { title: 'Allocate the slice once with room for every item', preferred: true },
+  'slice-append-without-capacity/go-nil': { title: 'Allocate the slice once with room for every item (check code that tells a nil `ids` from an empty one)', preferred: false },
+  'expensive-object-in-loop/java-mapper': { title: 'Create the object once, in a static final field', preferred: true },
+  'expensive-object-in-loop/java-passed': {
+    title: 'Create the object once, in a static final field (check `write` neither configures nor keeps it: one ObjectMapper is now shared by every thread)',
+    preferred: false,
+  },
   'await-in-loop/python-users': { title: 'Run the iterations together with asyncio.gather (check the order of side effects)', preferred: false },
 };
 
@@ -109,6 +117,8 @@ describe('quick-fix fixtures', () => {
     assert.deepEqual([...covered('string-concat-in-loop')].sort(), ['go', 'java', 'python']);
     assert.deepEqual([...covered('linear-search-in-loop')].sort(), ['java', 'javascript', 'python', 'typescript']);
     assert.deepEqual([...covered('await-in-loop')].sort(), ['javascript', 'python', 'typescript']);
+    assert.deepEqual([...covered('slice-append-without-capacity')].sort(), ['go']);
+    assert.deepEqual([...covered('expensive-object-in-loop')].sort(), ['java']);
   });
 });
 

@@ -11,14 +11,15 @@
 import type { Node } from 'web-tree-sitter';
 import { regexCall } from '../rules/regex-calls';
 import { lastSegment } from '../syntax/paths';
-import { aboveTopLevel, javaImport, lineStart } from './imports';
+import { aboveTopLevel, javaImport } from './imports';
+import { constantName, staticFieldEdit } from './java-field';
 import { freshName, joinName, lastName, singular } from './naming';
 import type { FindingSite } from './site';
 import { statementOf } from './site';
 import { Rewrite, SnippetEdit } from './snippet-edit';
 
 /** A constant flag or option: `re.IGNORECASE | re.M`, `Pattern.CASE_INSENSITIVE`, `'i'`, `0`. */
-function isConstant(site: FindingSite, node: Node): boolean {
+export function isConstant(site: FindingSite, node: Node): boolean {
   if (site.dialect.isConstantString(node)) return true;
   return /^\s*(\d+|[A-Za-z_][\w]*\.[A-Z_][\w.]*)(\s*\|\s*(\d+|[A-Za-z_][\w]*\.[A-Z_][\w.]*))*\s*$/.test(node.text);
 }
@@ -105,23 +106,6 @@ function javaHoist(site: FindingSite, call: Node, args: Node[]): Hoist | undefin
   return { compile: `Pattern.compile(${args[0].text})`, node: call, use: (n) => write(n, receiver.text, args.slice(1).map((a) => a.text)) };
 }
 
-/** `CODE_PATTERN` from `codePattern`: Java's constants are upper case. */
-function constantName(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-}
-
-/** The class a Java field can be added to: a top-level or static nested class, not an interface or anonymous class. */
-function fieldClass(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'object_creation_expression' || n.type === 'lambda_expression') continue;
-    if (n.type === 'class_body' && n.parent?.type !== 'class_declaration') return undefined;
-    if (n.type !== 'class_declaration') continue;
-    const isStatic = n.namedChildren.some((c) => c?.type === 'modifiers' && /\bstatic\b/.test(c.text));
-    return n.parent?.type === 'program' || isStatic ? n : undefined;
-  }
-  return undefined;
-}
-
 export function hoistRegex(site: FindingSite): Rewrite | undefined {
   const { node, loops, dialect, language, text } = site;
   const outer = loops[loops.length - 1];
@@ -148,15 +132,10 @@ export function hoistRegex(site: FindingSite): Rewrite | undefined {
     return edit.result([`A package-level variable, \`${declaration}\`, is compiled once, when the package is initialised, instead of on every iteration.`]);
   }
   if (language === 'java') {
-    const owner = fieldClass(outer.node);
-    const body = owner?.childForFieldName('body');
-    // Above the class's first member, its comments included.
-    const member = body?.namedChild(0);
-    if (!body || !member) return undefined;
-    const at = lineStart(text, member.startIndex);
-    const indent = /^[ \t]*/.exec(text.slice(at))![0];
     const declaration = `private static final Pattern ${name} = ${hoist.compile};`;
-    edit.addElsewhere({ start: at, end: at, text: `${indent}${declaration}\n\n` });
+    const field = staticFieldEdit(text, outer.node, declaration);
+    if (!field) return undefined;
+    edit.addElsewhere(field);
     edit.addElsewhere(javaImport(node.tree.rootNode, 'java.util.regex.Pattern'));
     return edit.result([`A field of the class, \`${declaration}\`, is compiled once, when the class is loaded, instead of on every iteration.`]);
   }

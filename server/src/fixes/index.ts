@@ -3,7 +3,8 @@
  * and after (the console's answers); the ones listed in QUICK_FIXES are also quick fixes, whose
  * edits an editor applies as they are. A quick fix whose edit may change what the code does in
  * some cases says what to check at the end of its title, "(check …)", and is not preferred, so
- * editors never apply it without the user choosing it (and no fix-all includes it).
+ * editors never apply it without the user choosing it (and no fix-all includes it). What to
+ * check is said per language below, or by the rewrite itself when only some of its cases need it.
  */
 import type { Tree } from 'web-tree-sitter';
 import type { Finding } from '../findings';
@@ -13,7 +14,9 @@ import { batchQuery } from './batch-query';
 import { concurrentLoop } from './concurrent-loop';
 import { hoistRegex } from './hoist-regex';
 import type { OffsetEdit } from './offset-edits';
+import { preallocateSlice } from './preallocate-slice';
 import { setLookup } from './set-lookup';
+import { sharedField } from './shared-field';
 import { findingSite, FindingSite } from './site';
 import type { Rewrite } from './snippet-edit';
 import { stringBuilder } from './string-builder';
@@ -30,6 +33,8 @@ const REWRITERS: Readonly<Record<string, readonly Rewriter[]>> = {
   'string-concat-in-loop': [stringBuilder],
   'linear-search-in-loop': [setLookup],
   'blocking-call-in-async': [asyncCall],
+  'slice-append-without-capacity': [preallocateSlice],
+  'expensive-object-in-loop': [sharedField],
 };
 
 interface QuickFixKind {
@@ -83,6 +88,16 @@ const QUICK_FIXES: Readonly<Record<string, QuickFixKind>> = {
     },
     check: TOGETHER_CHECK,
   },
+  // Its check, for a slice declared with `var` (nil until the first append), comes from the rewrite.
+  'slice-append-without-capacity': {
+    rewriter: preallocateSlice,
+    title: { go: 'Allocate the slice once with room for every item' },
+  },
+  // Its check, for an object the code passes to a method, comes from the rewrite.
+  'expensive-object-in-loop': {
+    rewriter: sharedField,
+    title: { java: 'Create the object once, in a static final field' },
+  },
 };
 
 export interface QuickFix {
@@ -110,7 +125,7 @@ export function quickFix(tree: Tree, grammar: GrammarId, text: string, finding: 
   const title = site && kind.title[site.language];
   const rewrite = title ? kind.rewriter(site) : undefined;
   if (!site || !title || !rewrite) return undefined;
-  const check = kind.check?.[site.language];
+  const check = rewrite.check ?? kind.check?.[site.language];
   return { title: check ? `${title} (check ${check})` : title, preferred: !check, edits: rewrite.edits };
 }
 

@@ -15,6 +15,11 @@ export interface Rewrite {
   after: string;
   /** What to check before using it: plain sentences. */
   notes: string[];
+  /**
+   * What the user must check in this case before applying the edit, when only some cases of the
+   * fix may change what the code does (the rewriter sees which): ends the quick fix's title.
+   */
+  check?: string;
   /** The rewrite as edits to the whole file, imports and declarations elsewhere included. */
   edits: OffsetEdit[];
 }
@@ -34,12 +39,14 @@ export class SnippetEdit {
   /** The statement's indentation. */
   readonly indent: string;
 
+  /** The rewrite of `statement`, or of the statements from it through `last`, a later one in the same block. */
   constructor(
     private readonly source: string,
     private readonly statement: Node,
+    private readonly last: Node = statement,
   ) {
     this.regionStart = source.lastIndexOf('\n', statement.startIndex - 1) + 1;
-    const end = source.indexOf('\n', statement.endIndex);
+    const end = source.indexOf('\n', last.endIndex);
     this.regionEnd = end < 0 ? source.length : end;
     this.indent = /^[ \t]*/.exec(source.slice(this.regionStart))![0];
   }
@@ -91,7 +98,7 @@ export class SnippetEdit {
     const region = { start: this.regionStart, end, text: framed };
     return {
       startLine: this.statement.startPosition.row,
-      endLine: this.statement.endPosition.row,
+      endLine: this.last.endPosition.row,
       before: dedent(original.replace(/\r\n/g, '\n'), this.indent),
       after: dedent(framed.replace(/\r\n/g, '\n'), this.indent),
       notes,

@@ -130,6 +130,25 @@ export const expensiveObjectInLoop: Rule = {
         useInstead: 'private static final ObjectMapper MAPPER = new ObjectMapper();\n\nfor (String line : lines) {\n    events.add(MAPPER.readValue(line, Event.class));\n}',
       },
     },
+    quickFix:
+      'Java only: moves the creation to a `private static final` field of the class (above its ' +
+      'first member, named after the variable or the type, `MAPPER`, `OBJECT_MAPPER`) and uses ' +
+      'the field where the object was made; a `private static final` field the class already has, ' +
+      'made the same way and never configured, is used instead of a second one. Offered for objects that are safe to share between ' +
+      'threads once set up: Jackson\'s `ObjectMapper`, `XmlMapper`, `YAMLMapper` and ' +
+      '`JsonMapper`, `Gson` (and `new GsonBuilder()…create()`), `HttpClient.newHttpClient()` (and ' +
+      '`HttpClient.newBuilder()…build()`), `OkHttpClient`, `RestTemplate`, `WebClient.create()` ' +
+      'and `DateTimeFormatter.ofPattern()`; only when every argument is a constant and nothing ' +
+      'configures or closes the object after it is made (`set…`, `configure`, `enable`, ' +
+      '`register…`, `close` and the like on it or on the variable that holds it), and the class ' +
+      'can hold a static field (not an anonymous, inner or local class). When the variable is ' +
+      'passed to a method, that method could configure or keep what is now one object for every ' +
+      'thread, so the fix is titled "(check `method` neither configures nor keeps it: …)" and is ' +
+      'never applied automatically; an object that is returned, stored or added to a collection ' +
+      'gets no fix. ' +
+      'Not offered for `SimpleDateFormat` and `DecimalFormat` (not thread-safe), the XML ' +
+      'factories (not promised to be thread-safe), `JAXBContext.newInstance` (its checked ' +
+      'exception cannot leave a field initializer) or database connections.',
     references: [
       { title: 'Requests: Session objects', url: 'https://requests.readthedocs.io/en/latest/user/advanced/#session-objects' },
       { title: 'HTTPX: why use a Client?', url: 'https://www.python-httpx.org/advanced/clients/' },

@@ -29,7 +29,7 @@ function appendOne(context: RuleContext, statement: Node): Node | undefined {
 }
 
 /** The element type written in the declaration, when it starts the slice empty with no capacity. */
-function emptySlice(declaration: Declaration): string | undefined {
+export function emptySlice(declaration: Declaration): string | undefined {
   const { type, value } = declaration;
   if (!value) return type?.type === 'slice_type' ? type.text : undefined;
   if (value.type === 'composite_literal') {
@@ -105,6 +105,20 @@ export const sliceAppendWithoutCapacity: Rule = {
         useInstead: 'names := make([]string, 0, len(users))\nfor _, u := range users {\n\tnames = append(names, u.Name)\n}',
       },
     },
+    quickFix:
+      'Replaces the empty declaration with `out := make([]T, 0, len(xs))` just above the loop ' +
+      '(moving it down when other statements stand between them). Capacity is only room set ' +
+      'aside: the appends write the same items either way. Offered only when the file shows that ' +
+      '`xs` has a length (a slice, array, map or string variable, parameter or struct field; not ' +
+      'a channel, an integer or a value whose type is not in view), when the declaration declares ' +
+      'the slice alone in the same block as the loop (not a named result or a parameter), and ' +
+      'when nothing reads `cap(out)`, copies ' +
+      '`out` in the loop, uses it between the declaration and the loop or jumps with `goto`. ' +
+      'From `out := []T{}` or `make([]T, 0)` it keeps what the code does and is the preferred fix. ' +
+      'From `var out []T` it is a suggestion, "(check code that tells a nil `out` from an empty ' +
+      'one)": the slice was nil when `xs` is empty and is now empty but not nil, which `out == ' +
+      'nil`, encoding/json (`[]` instead of `null`) and callers the file does not show can tell ' +
+      'apart; `out = slices.Grow(out, len(xs))` keeps it nil.',
     references: [
       { title: 'Go blog: arrays, slices (and strings): the mechanics of append', url: 'https://go.dev/blog/slices' },
       { title: 'Go wiki: performance of slices (preallocate)', url: 'https://go.dev/wiki/SliceTricks' },

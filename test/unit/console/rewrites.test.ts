@@ -59,6 +59,38 @@ describe('rewrites', () => {
     assert.equal(r, undefined);
   });
 
+  it('allocates a Go slice with room for every item, right above its loop', async () => {
+    const r = await rewrite('j/names.go', 'package users\n\nfunc Names(users []User) []string {\n\tnames := []string{}\n\tfor _, u := range users {\n\t\tnames = append(names, u.Name)\n\t}\n\treturn names\n}\n', 'slice-append-without-capacity');
+    assert.equal(r?.before, 'names := []string{}\nfor _, u := range users {\n\tnames = append(names, u.Name)\n}');
+    assert.equal(r?.after, 'names := make([]string, 0, len(users))\nfor _, u := range users {\n\tnames = append(names, u.Name)\n}');
+  });
+
+  it('says what to check when a nil Go slice becomes an empty one', async () => {
+    const r = await rewrite('k/names.go', 'package users\n\nfunc Names(users []User) []string {\n\tvar names []string\n\tfor _, u := range users {\n\t\tnames = append(names, u.Name)\n\t}\n\treturn names\n}\n', 'slice-append-without-capacity');
+    assert.equal(r?.after, 'names := make([]string, 0, len(users))\nfor _, u := range users {\n\tnames = append(names, u.Name)\n}');
+    assert.equal(r?.check, 'code that tells a nil `names` from an empty one');
+    assert.match(r?.notes[1] ?? '', /slices\.Grow\(names, len\(users\)\)/);
+  });
+
+  it('moves a Java mapper made in a loop to a static final field', async () => {
+    const r = await rewrite(
+      'l/Events.java',
+      'import com.fasterxml.jackson.databind.ObjectMapper;\n\nclass Events {\n    void parse(java.util.List<String> lines) throws Exception {\n        for (String line : lines) {\n            ObjectMapper mapper = new ObjectMapper();\n            System.out.println(mapper.readTree(line));\n        }\n    }\n}\n',
+      'expensive-object-in-loop',
+    );
+    assert.equal(r?.after, 'ObjectMapper mapper = MAPPER;');
+    assert.deepEqual(r?.notes, ['A field of the class, `private static final ObjectMapper MAPPER = new ObjectMapper();`, is made once, when the class is loaded. It is shared by every call and thread; the ObjectMapper is safe to share once it is set up.']);
+  });
+
+  it('leaves a SimpleDateFormat made in a loop where it is: it is not safe to share between threads', async () => {
+    const r = await rewrite(
+      'm/Days.java',
+      'import java.text.SimpleDateFormat;\n\nclass Days {\n    void print(java.util.List<java.util.Date> days) {\n        for (java.util.Date d : days) {\n            System.out.println(new SimpleDateFormat("yyyy-MM-dd").format(d));\n        }\n    }\n}\n',
+      'expensive-object-in-loop',
+    );
+    assert.equal(r, undefined);
+  });
+
   it('awaits the async form of a blocking call, with the same arguments', async () => {
     const r = await rewrite('g/block.py', 'import asyncio\nimport time\n\nasync def f():\n    time.sleep(2)\n', 'blocking-call-in-async');
     assert.equal(r?.after, 'await asyncio.sleep(2)');
