@@ -6,7 +6,9 @@
  * loop, per-item callback or other function encloses, only that function is analyzed again and
  * the findings elsewhere are kept: facts are gathered within loops and functions, no rule reads
  * the body of a function it does not check, and no line outside the function moved. What rules
- * read of the whole text is compared too (Rule.fileWide). Anything else — a first analysis, an
+ * read of the whole text is compared too (Rule.fileWide). The same holds of a TypeScript
+ * `interface` or `type` declaration at the top of the file, which no rule reads: an edit inside
+ * one analyzes it alone. Anything else — a first analysis, an
  * edit that adds or removes lines, a change outside such a body, new settings, a rule that
  * failed — gets a full analysis. A unit test checks that both give the same findings after random
  * edits of real files in every language.
@@ -36,8 +38,32 @@ export interface EditedAnalysis {
   analysis: Analysis;
   /** Undefined when a rule failed: the next analysis is then a full one. */
   last?: LastAnalysis;
-  /** The function analyzed alone, if the analysis was not a full one (for tests and benchmarks). */
+  /** The function (or type declaration) analyzed alone, if the analysis was not a full one (for tests and benchmarks). */
   scope?: { startLine: number; endLine: number };
+}
+
+/**
+ * TypeScript declarations of types alone (`interface`, `type`): no rule reads them, so an edit
+ * inside one at the top of a file changes no finding outside it.
+ */
+const TYPE_DECLARATIONS: Partial<Record<GrammarId, ReadonlySet<string>>> = {
+  typescript: new Set(['interface_declaration', 'type_alias_declaration']),
+  tsx: new Set(['interface_declaration', 'type_alias_declaration']),
+};
+
+/** What a top-level type declaration may stand in (`export interface …`). */
+const TOP_LEVEL = new Set(['program', 'export_statement']);
+
+/** The top-level type declaration that holds all of `span`, if there is one. */
+function editedTypeDeclaration(tree: Tree, grammar: GrammarId, span: { start: number; end: number }): Node | undefined {
+  const types = TYPE_DECLARATIONS[grammar];
+  if (!types) return undefined;
+  let declaration: Node | undefined;
+  for (let n: Node | null = tree.rootNode.descendantForIndex(span.start, span.end); n; n = n.parent) {
+    if (types.has(n.type)) declaration = n;
+    else if (declaration && !TOP_LEVEL.has(n.type)) return undefined;
+  }
+  return declaration;
 }
 
 /**
@@ -77,10 +103,13 @@ function findingsOutside(findings: readonly Finding[], first: number, lastLine: 
   return kept;
 }
 
-/** Only the edited function again, when that gives the findings of a full analysis. */
+/**
+ * Only the edited function (or top-level type declaration) again, when that gives the findings
+ * of a full analysis.
+ */
 function analyzeFunction(tree: Tree, grammar: GrammarId, config: AnalysisConfig, span: ChangedSpan, last: LastAnalysis): EditedAnalysis | undefined {
   if (span === 'all') return undefined;
-  const fn = editedFunction(tree, dialectFor(grammar), span);
+  const fn = editedFunction(tree, dialectFor(grammar), span) ?? editedTypeDeclaration(tree, grammar, span);
   if (!fn) return undefined;
   const first = fn.startPosition.row;
   const lastLine = fn.endPosition.row;
