@@ -264,16 +264,17 @@ async function analyzeOpen(uri: string): Promise<void> {
     const tree = await documents.tree(doc);
     if (!tree) return;
     const changed = documents.takeChanges(doc);
-    const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, changed, doc.lastAnalysis);
+    const summaryNow = summariesWanted(config) && summarizedWith.get(uri) !== config;
+    const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, changed, doc.lastAnalysis, summaryNow);
     doc.lastAnalysis = edited.last;
     const { findings, failures } = edited.analysis;
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
     if (!summariesWanted(config)) {
       cancelSummary(uri);
       store.setOpen(key, findings);
-    } else if (summarizedWith.get(uri) !== config) {
+    } else if (summaryNow) {
       cancelSummary(uri);
-      store.setOpen(key, findings, takeSummary(key, tree, doc.grammar.id));
+      store.setOpen(key, findings, edited.analysis.summary ?? takeSummary(key, tree, doc.grammar.id));
       summarizedWith.set(uri, config);
     } else {
       // The findings show at once; the summary for the workspace index follows when typing pauses.
@@ -360,6 +361,8 @@ connection.onDidChangeConfiguration(() => void applySettings());
 
 connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
   documents.open(uri, languageId, version, text);
+  // A document opened again (even without a close between) counts in the index at once.
+  cancelSummary(uri);
   scheduleAnalysis(uri);
 });
 

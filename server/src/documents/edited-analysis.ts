@@ -13,13 +13,14 @@
  * failed — gets a full analysis. A unit test checks that both give the same findings after random
  * edits of real files in every language.
  *
- * The file's summary for the workspace index is not taken here: it walks the whole file and is
- * several times the cost of the rules, so the server takes it apart, once typing pauses.
+ * The file's summary for the workspace index is taken only when asked for: it walks the whole
+ * file and costs several times what the rules do, so after an edit the server takes it apart,
+ * once typing pauses.
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { compareFindings, Finding, Range } from '../findings';
 import type { AnalysisConfig } from '../rules/config';
-import { Analysis, analyzeCode, fileWideReads } from '../rules/engine';
+import { Analysis, analyzeCode, analyzeTree, fileWideReads } from '../rules/engine';
 import type { Dialect } from '../syntax/dialect';
 import { dialectFor } from '../syntax/dialects';
 import type { GrammarId } from '../syntax/languages';
@@ -124,7 +125,8 @@ function analyzeFunction(tree: Tree, grammar: GrammarId, config: AnalysisConfig,
 
 /**
  * The analysis of `tree`, the document's current tree with `lineCount` lines, given what
- * changed since `last` (see OpenDocuments.takeChanges).
+ * changed since `last` (see OpenDocuments.takeChanges). With `summarize`, a full analysis takes
+ * the file's summary for the workspace index too, sharing the rules' walk of the file.
  */
 export function analyzeEdited(
   tree: Tree,
@@ -133,6 +135,7 @@ export function analyzeEdited(
   lineCount: number,
   changed: ChangedSpan | undefined,
   last: LastAnalysis | undefined,
+  summarize = false,
 ): EditedAnalysis {
   const fileWide = fileWideReads(tree.rootNode.text, grammar, config);
   if (last && last.grammar === grammar && last.config === config && last.lineCount === lineCount && last.fileWide === fileWide) {
@@ -140,6 +143,6 @@ export function analyzeEdited(
     const partial = analyzeFunction(tree, grammar, config, changed, last);
     if (partial) return partial;
   }
-  const analysis = analyzeCode(tree.rootNode, grammar, config);
+  const analysis = summarize ? analyzeTree(tree, grammar, config) : analyzeCode(tree.rootNode, grammar, config);
   return { analysis, last: analysis.failures.length > 0 ? undefined : { grammar, config, findings: analysis.findings, lineCount, fileWide } };
 }
