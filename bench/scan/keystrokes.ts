@@ -36,7 +36,7 @@ export interface KeystrokeLatency {
   rulesMs: number[];
   /** The analysis the server runs on the peer's new tree (the edited function alone when it can), in this process. */
   editedMs: number[];
-  /** Edits after which that analysis was of the edited function alone. */
+  /** Edits after which that analysis was of the edited function or type declaration alone. */
   functionOnly: number;
   findingsAtEnd: number;
 }

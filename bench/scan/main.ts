@@ -18,6 +18,21 @@ const CORPUS_DIR = path.join(ROOT, 'bench', '.corpus');
 
 const rows: Row[] = [];
 
+/**
+ * BENCH_SCAN_ROWS=keystroke,memory (any of in-process, tools, keystroke, memory) measures only
+ * those groups of rows; unset, all of them.
+ */
+const ROW_GROUPS = ['in-process', 'tools', 'keystroke', 'memory'] as const;
+type RowGroup = (typeof ROW_GROUPS)[number];
+
+function wantedGroups(value: string | undefined): Set<RowGroup> {
+  if (!value) return new Set(ROW_GROUPS);
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(ROW_GROUPS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`BENCH_SCAN_ROWS: unknown group ${unknown.join(', ')} (known: ${ROW_GROUPS.join(', ')})`);
+  return new Set(names as RowGroup[]);
+}
+
 function corpusRows(corpus: Corpus): void {
   for (const language of corpus.languages) {
     const sources = SOURCES[language.language].map((s) => (s.kind === 'npm' ? `${s.name}@${s.version}` : s.name));
@@ -28,16 +43,22 @@ function corpusRows(corpus: Corpus): void {
 
 async function main(): Promise<void> {
   const started = now();
+  const wanted = wantedGroups(process.env.BENCH_SCAN_ROWS);
   process.chdir(ROOT);
   const dist = snapshotDist(ROOT);
   try {
     const corpus = gatherCorpus(CORPUS_DIR);
     corpusRows(corpus);
     const rates = new Map<string, number>();
-    for (const language of corpus.languages) rates.set(language.language, await inProcessRows(language, rows));
-    for (const language of corpus.languages) await toolRows(dist, language, rates.get(language.language)!, rows);
-    for (const language of corpus.languages.filter((l) => l.language === 'python' || l.language === 'typescript')) await keystrokeRows(dist, language, rows);
-    await memoryRows(dist, corpus, rows);
+    // The tool rows compare with the in-process rate, so they need the in-process rows.
+    if (wanted.has('in-process') || wanted.has('tools')) {
+      for (const language of corpus.languages) rates.set(language.language, await inProcessRows(language, rows));
+    }
+    if (wanted.has('tools')) for (const language of corpus.languages) await toolRows(dist, language, rates.get(language.language)!, rows);
+    if (wanted.has('keystroke')) {
+      for (const language of corpus.languages.filter((l) => l.language === 'python' || l.language === 'typescript')) await keystrokeRows(dist, language, rows);
+    }
+    if (wanted.has('memory')) await memoryRows(dist, corpus, rows);
   } finally {
     dist.dispose();
   }

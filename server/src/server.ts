@@ -30,10 +30,13 @@ import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
 import { summariesWanted, summarizeFile } from './rules/engine';
+import type { FileSummary } from './summaries/file-summary';
+import type { GrammarId } from './syntax/languages';
 import { nPlusOneThroughCall } from './rules/n-plus-one-through-call';
 import { SummaryIndex } from './summaries/summary-index';
 import { DEFAULTS, HotpathSettings } from './settings';
 import { SOURCE_EXTENSIONS } from './syntax/languages';
+import type { Tree } from 'web-tree-sitter';
 import { VERSION } from './version';
 import { excluder } from './workspace/discover';
 import { ScanPool } from './workspace/scan-pool';
@@ -195,10 +198,14 @@ async function analyzePending(): Promise<void> {
   for (const uri of uris) await analyzeOpen(uri);
 }
 
-// The workspace index's summary of an open document analyzed one function at a time: taken once
-// typing pauses, since it walks the whole file.
+// The workspace index's summary of an open document: it walks the whole file and costs several
+// times what the rules do, so after an edit it is taken once typing pauses, off the keystroke's
+// way to its diagnostics. The first analysis of a document (or the first under new settings)
+// takes it at once, so that a file just opened counts in the index straight away.
 const SUMMARY_DELAY_MS = 300;
 const summaryTimers = new Map<string, NodeJS.Timeout>();
+// The settings each open document's summary in the index was last taken under.
+const summarizedWith = new Map<string, AnalysisConfig>();
 
 function scheduleSummary(uri: string): void {
   clearTimeout(summaryTimers.get(uri));
@@ -211,6 +218,19 @@ function scheduleSummary(uri: string): void {
   );
 }
 
+function cancelSummary(uri: string): void {
+  clearTimeout(summaryTimers.get(uri));
+  summaryTimers.delete(uri);
+  summarizedWith.delete(uri);
+}
+
+/** The summary of an open document's current tree, with its failures logged. */
+function takeSummary(key: string, tree: Tree, grammar: GrammarId): FileSummary | undefined {
+  const { summary, failures } = summarizeFile(tree, grammar, config);
+  for (const failure of failures) connection.console.error(`${key}: ${failure}`);
+  return summary;
+}
+
 async function summarizeOpen(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc?.grammar) return;
@@ -218,10 +238,9 @@ async function summarizeOpen(uri: string): Promise<void> {
   if (skippedOpen.has(key)) return;
   try {
     const tree = await documents.tree(doc);
-    if (!tree) return;
-    const { summary, failures } = summarizeFile(tree, doc.grammar.id, config);
-    for (const failure of failures) connection.console.error(`${key}: ${failure}`);
-    store.setOpenSummary(key, summary);
+    if (!tree || documents.get(uri) !== doc) return;
+    store.setOpenSummary(key, takeSummary(key, tree, doc.grammar.id));
+    summarizedWith.set(uri, config);
   } catch (error) {
     connection.console.error(`Could not summarize ${key}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -236,6 +255,7 @@ async function analyzeOpen(uri: string): Promise<void> {
     if (!skippedOpen.has(key)) log(`Not analyzing ${key}: ${skip}`);
     skippedOpen.add(key);
     doc.lastAnalysis = undefined;
+    cancelSummary(uri);
     store.setOpen(key, []);
     return;
   }
@@ -243,22 +263,29 @@ async function analyzeOpen(uri: string): Promise<void> {
   try {
     const tree = await documents.tree(doc);
     if (!tree) return;
-    const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, documents.takeChanges(doc), doc.lastAnalysis);
+    const changed = documents.takeChanges(doc);
+    const summaryNow = summariesWanted(config) && summarizedWith.get(uri) !== config;
+    const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, changed, doc.lastAnalysis, summaryNow);
     doc.lastAnalysis = edited.last;
-    const { findings, failures, summary } = edited.analysis;
+    const { findings, failures } = edited.analysis;
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
-    if (summary || !summariesWanted(config)) {
-      store.setOpen(key, findings, summary);
+    if (!summariesWanted(config)) {
+      cancelSummary(uri);
+      store.setOpen(key, findings);
+    } else if (summaryNow) {
+      cancelSummary(uri);
+      store.setOpen(key, findings, edited.analysis.summary ?? takeSummary(key, tree, doc.grammar.id));
+      summarizedWith.set(uri, config);
     } else {
-      // Only the edited function was analyzed (or nothing changed): its findings show at once, and
-      // the file's summary for the workspace index follows when typing pauses.
+      // The findings show at once; the summary for the workspace index follows when typing pauses.
       store.setOpenFindings(key, findings);
-      if (edited.scope) scheduleSummary(uri);
+      if (changed) scheduleSummary(uri);
     }
     await profiles.documentChanged(key);
   } catch (error) {
     connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);
     doc.lastAnalysis = undefined;
+    cancelSummary(uri);
     store.setOpen(key, []);
   }
 }
@@ -334,6 +361,8 @@ connection.onDidChangeConfiguration(() => void applySettings());
 
 connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
   documents.open(uri, languageId, version, text);
+  // A document opened again (even without a close between) counts in the index at once.
+  cancelSummary(uri);
   scheduleAnalysis(uri);
 });
 
@@ -346,6 +375,7 @@ connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   if (!doc) return;
   const key = keyOf(doc);
   documents.close(uri);
+  cancelSummary(uri);
   store.closeOpen(key);
   if (doc.path && settings.scope === 'workspace') void scanner.rescanFiles([doc.path]);
 });

@@ -95,3 +95,38 @@ for (const language of LANGUAGES) {
     assert.ok(partial >= analyses / 6, `only ${partial} of ${analyses} analyses were of one function`);
   });
 }
+
+test('typing inside a top-level TypeScript interface analyzes the interface alone, with the findings of a full analysis', async () => {
+  const fixture = fixtures('typescript').find((f) => f.name === 'await-in-loop/typescript.ts');
+  assert.ok(fixture, 'no await-in-loop TypeScript fixture');
+  const config = new AnalysisConfig();
+  const docs = new OpenDocuments(() => undefined);
+  const doc = docs.open('untitled:interface.ts', fixture.grammar.editorIds[0], 1, fixture.text);
+  try {
+    let tree = await docs.tree(doc);
+    assert.ok(tree);
+    doc.lastAnalysis = analyzeEdited(tree, fixture.grammar.id, config, doc.document.lineCount, docs.takeChanges(doc), undefined).last;
+    const before = doc.lastAnalysis?.findings.length ?? 0;
+    assert.ok(before > 0, 'the fixture has findings after its interface');
+    // After `id: string;`, typed one character at a time: broken syntax on the way, mended at the end.
+    const at = doc.document.positionAt(fixture.text.indexOf('id: string;') + 'id: string;'.length);
+    const typed = ' total = lookup(key, 0); x: () => void;';
+    let version = 1;
+    let partial = 0;
+    for (let i = 0; i < typed.length; i++) {
+      const position = { line: at.line, character: at.character + i };
+      docs.change(doc.uri, ++version, [{ range: { start: position, end: position }, text: typed[i] }]);
+      tree = await docs.tree(doc);
+      assert.ok(tree);
+      const edited = analyzeEdited(tree, fixture.grammar.id, config, doc.document.lineCount, docs.takeChanges(doc), doc.lastAnalysis);
+      doc.lastAnalysis = edited.last;
+      if (edited.scope) partial++;
+      const full = analyzeTree(tree, fixture.grammar.id, config);
+      assert.deepEqual(edited.analysis.findings, full.findings, `after typing ${JSON.stringify(typed.slice(0, i + 1))}`);
+    }
+    assert.equal(doc.lastAnalysis?.findings.length, before);
+    assert.equal(partial, typed.length, 'every keystroke was analyzed in the interface alone');
+  } finally {
+    docs.dispose();
+  }
+});

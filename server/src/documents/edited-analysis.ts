@@ -6,10 +6,16 @@
  * loop, per-item callback or other function encloses, only that function is analyzed again and
  * the findings elsewhere are kept: facts are gathered within loops and functions, no rule reads
  * the body of a function it does not check, and no line outside the function moved. What rules
- * read of the whole text is compared too (Rule.fileWide). Anything else — a first analysis, an
+ * read of the whole text is compared too (Rule.fileWide). The same holds of a TypeScript
+ * `interface` or `type` declaration at the top of the file, which no rule reads: an edit inside
+ * one analyzes it alone. Anything else — a first analysis, an
  * edit that adds or removes lines, a change outside such a body, new settings, a rule that
  * failed — gets a full analysis. A unit test checks that both give the same findings after random
  * edits of real files in every language.
+ *
+ * The file's summary for the workspace index is taken only when asked for: it walks the whole
+ * file and costs several times what the rules do, so after an edit the server takes it apart,
+ * once typing pauses.
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { compareFindings, Finding, Range } from '../findings';
@@ -33,8 +39,32 @@ export interface EditedAnalysis {
   analysis: Analysis;
   /** Undefined when a rule failed: the next analysis is then a full one. */
   last?: LastAnalysis;
-  /** The function analyzed alone, if the analysis was not a full one (for tests and benchmarks). */
+  /** The function (or type declaration) analyzed alone, if the analysis was not a full one (for tests and benchmarks). */
   scope?: { startLine: number; endLine: number };
+}
+
+/**
+ * TypeScript declarations of types alone (`interface`, `type`): no rule reads them, so an edit
+ * inside one at the top of a file changes no finding outside it.
+ */
+const TYPE_DECLARATIONS: Partial<Record<GrammarId, ReadonlySet<string>>> = {
+  typescript: new Set(['interface_declaration', 'type_alias_declaration']),
+  tsx: new Set(['interface_declaration', 'type_alias_declaration']),
+};
+
+/** What a top-level type declaration may stand in (`export interface …`). */
+const TOP_LEVEL = new Set(['program', 'export_statement']);
+
+/** The top-level type declaration that holds all of `span`, if there is one. */
+function editedTypeDeclaration(tree: Tree, grammar: GrammarId, span: { start: number; end: number }): Node | undefined {
+  const types = TYPE_DECLARATIONS[grammar];
+  if (!types) return undefined;
+  let declaration: Node | undefined;
+  for (let n: Node | null = tree.rootNode.descendantForIndex(span.start, span.end); n; n = n.parent) {
+    if (types.has(n.type)) declaration = n;
+    else if (declaration && !TOP_LEVEL.has(n.type)) return undefined;
+  }
+  return declaration;
 }
 
 /**
@@ -74,10 +104,13 @@ function findingsOutside(findings: readonly Finding[], first: number, lastLine: 
   return kept;
 }
 
-/** Only the edited function again, when that gives the findings of a full analysis. */
+/**
+ * Only the edited function (or top-level type declaration) again, when that gives the findings
+ * of a full analysis.
+ */
 function analyzeFunction(tree: Tree, grammar: GrammarId, config: AnalysisConfig, span: ChangedSpan, last: LastAnalysis): EditedAnalysis | undefined {
   if (span === 'all') return undefined;
-  const fn = editedFunction(tree, dialectFor(grammar), span);
+  const fn = editedFunction(tree, dialectFor(grammar), span) ?? editedTypeDeclaration(tree, grammar, span);
   if (!fn) return undefined;
   const first = fn.startPosition.row;
   const lastLine = fn.endPosition.row;
@@ -92,7 +125,8 @@ function analyzeFunction(tree: Tree, grammar: GrammarId, config: AnalysisConfig,
 
 /**
  * The analysis of `tree`, the document's current tree with `lineCount` lines, given what
- * changed since `last` (see OpenDocuments.takeChanges).
+ * changed since `last` (see OpenDocuments.takeChanges). With `summarize`, a full analysis takes
+ * the file's summary for the workspace index too, sharing the rules' walk of the file.
  */
 export function analyzeEdited(
   tree: Tree,
@@ -101,6 +135,7 @@ export function analyzeEdited(
   lineCount: number,
   changed: ChangedSpan | undefined,
   last: LastAnalysis | undefined,
+  summarize = false,
 ): EditedAnalysis {
   const fileWide = fileWideReads(tree.rootNode.text, grammar, config);
   if (last && last.grammar === grammar && last.config === config && last.lineCount === lineCount && last.fileWide === fileWide) {
@@ -108,6 +143,6 @@ export function analyzeEdited(
     const partial = analyzeFunction(tree, grammar, config, changed, last);
     if (partial) return partial;
   }
-  const analysis = analyzeTree(tree, grammar, config);
+  const analysis = summarize ? analyzeTree(tree, grammar, config) : analyzeCode(tree.rootNode, grammar, config);
   return { analysis, last: analysis.failures.length > 0 ? undefined : { grammar, config, findings: analysis.findings, lineCount, fileWide } };
 }

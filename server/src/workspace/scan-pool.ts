@@ -60,6 +60,8 @@ export class ScanPool {
   private readonly queue: Pending[] = [];
   private nextBatch = 1;
   private disposed = false;
+  /** Settles once the workers last retired have ended: a job is finished only then. */
+  private retiring: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly size = defaultPoolSize(),
@@ -103,6 +105,17 @@ export class ScanPool {
       slot.worker.ref();
       slot.worker.postMessage(pending.message);
     }
+    if (this.slots.every((s) => !s.busy)) this.retireIdle();
+  }
+
+  /**
+   * With no work left, the workers end: each holds a parser's WASM heap, which grows to fit the
+   * largest file it parsed and never shrinks, and a JavaScript heap of its own, together about
+   * 100 MB a worker after a large scan. The next scan starts new ones (some tens of ms each).
+   */
+  private retireIdle(): void {
+    const ending = this.slots.splice(0).map((slot) => slot.worker.terminate());
+    if (ending.length > 0) this.retiring = Promise.all(ending).then(() => undefined);
   }
 
   private dropCancelled(): void {
@@ -147,8 +160,10 @@ export class ScanPool {
     const job = slot.busy?.job;
     slot.busy = undefined;
     slot.worker.unref();
-    if (job && --job.outstanding === 0) job.finish(!cancelled);
+    const finished = job !== undefined && --job.outstanding === 0;
     this.dispatch();
+    // The memory of the workers that ended with the job is given back before the job counts as done.
+    if (finished) void this.retiring.then(() => job.finish(!cancelled));
   }
 
   /** A worker died: its unanswered files are reported as skipped and a new worker takes over. */
