@@ -56,12 +56,15 @@ function statementPattern(language: string): RegExp {
   return language === 'python' ? /^( {4,})[A-Za-z_][\w.]*( =|\()[^#]*[\w)\]'"]$/ : /^(\s{2,})[A-Za-z_][\w.]*( =|\()[^/]*;$/;
 }
 
+/** A method signature of an interface or a declared class (`min(value: number): this;`), which is no statement. */
+const SIGNATURE = /\)\s*:[^;]*;$/;
+
 /** Lines that are plain statements inside a block, each followed by a line of the same block. */
 function statementLines(lines: readonly string[], language: string): number[] {
   const statement = statementPattern(language);
   const found: number[] = [];
   lines.forEach((text, line) => {
-    const indent = statement.exec(text)?.[1];
+    const indent = SIGNATURE.test(text) ? undefined : statement.exec(text)?.[1];
     const next = lines[line + 1];
     if (indent !== undefined && next?.startsWith(indent) && !next.startsWith(`${indent} `)) found.push(line);
   });
