@@ -27,6 +27,8 @@ export const v8CpuProfileImporter: Importer = {
     const shape: JsonShape = new JsonShape(input.name);
     const builder = new TreeBuilder(V8_CPU_SAMPLE_TYPES.length);
     const { nodes, samples, timeDeltas, startTime, endTime } = scanCpuProfile(shape, builder, input);
+    // A tree node per V8 node, and at most one more per line a node was sampled on.
+    builder.reserve(1 + nodes.size + nodes.tickLine.length);
     const totals = addV8CpuProfile(shape, builder, { nodes, samples, timeDeltas, startTime, endTime });
     const profile: Profile = {
       format: this.format,
