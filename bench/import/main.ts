@@ -30,8 +30,8 @@ function lensRow(profile: ProfileFile, runs: FirstLens[], importMs: number): Row
     peer: `full import in process ${formatMs(importMs)}`,
     ratio: `time ${formatRatio(ms / importMs)}`,
     notes:
-      `importProfile ${formatMs(median(runs.map((r) => r.importMs)))}; server peak RSS ${formatMb(last.after.peak)} ` +
-      `(${formatMb(last.before.rss)} before); lens "${last.lens}"`,
+      `importProfile ${formatMs(median(runs.map((r) => r.importMs)))}; server peak RSS ${formatMb(last.after.peak)}, ` +
+      `${formatMb(last.before.rss)} before the import: grown by ${formatRatio((last.after.peak - last.before.rss) / profile.bytes)} the file; lens "${last.lens}"`,
   };
 }
 
@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     '\nMB = 10^6 bytes. Times include reading the file. "time" ratios are Hotpath\'s wall-clock time over the peer\'s (above 1: Hotpath\n' +
       'takes longer), the median of the ratios of runs made next to each other; "cpu" is the same with the CPU time of the process.\n' +
-      '"memory" is the growth of the peak resident memory (VmHWM) over the memory before the file was read, over the peer.\n',
+      '"memory" is the growth of the peak resident memory (VmHWM) over the resident memory before the file was read, over the\n' +
+      'peer; the memory target is judged on that growth over the file\'s size, and the absolute peaks are printed beside it.\n',
   );
 }
 

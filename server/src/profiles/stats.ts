@@ -41,16 +41,20 @@ function emptyStats(profile: Profile, sampleType: number): ProfileStats {
   };
 }
 
-/** Children lists of a tree, as offsets into one array (parents come before children). */
+/**
+ * Children lists of a tree, as offsets into one array (parents come before children), each list
+ * in node order. The lists are filled from their ends, so that the offsets themselves serve as
+ * the cursors and no third array is needed: a profile's tree may have millions of nodes.
+ */
 export function childrenOf(tree: Pick<CallTree, 'parent' | 'size'>): { start: Int32Array; list: Int32Array } {
-  const count = new Int32Array(tree.size + 1);
-  for (let node = 1; node < tree.size; node++) count[tree.parent[node] + 1]++;
-  for (let i = 1; i <= tree.size; i++) count[i] += count[i - 1];
-  const start = count.slice();
+  // Counted at parent + 2 and summed, offsets[p + 2] is where p's children end; filling each list
+  // backwards from there leaves it where they begin, which is where p - 1's end.
+  const offsets = new Int32Array(tree.size + 3);
+  for (let node = 1; node < tree.size; node++) offsets[tree.parent[node] + 2]++;
+  for (let i = 2; i < offsets.length; i++) offsets[i] += offsets[i - 1];
   const list = new Int32Array(Math.max(tree.size - 1, 0));
-  const next = count.slice(0, tree.size);
-  for (let node = 1; node < tree.size; node++) list[next[tree.parent[node]]++] = node;
-  return { start, list };
+  for (let node = tree.size - 1; node >= 1; node--) list[--offsets[tree.parent[node] + 2]] = node;
+  return { start: offsets.subarray(2), list };
 }
 
 /**

@@ -16,8 +16,14 @@ function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
 export class TreeBuilder {
   readonly functions: ProfileFunction[] = [];
   private readonly functionIds = new Map<string, number>();
-  /** Per node: parent, function, line, side by side, so that checking a node's key reads one cache line. */
-  private nodes: Int32Array;
+  /**
+   * Per node: parent, function, line. Kept apart (not side by side) so that build() hands them
+   * over without a copy: a key is read only when its stored hash matches, so the lookups barely
+   * notice.
+   */
+  private parent: Int32Array;
+  private func: Int32Array;
+  private line: Int32Array;
   private self: Float64Array[];
   private size = 1;
   /**
@@ -37,11 +43,24 @@ export class TreeBuilder {
     expectedNodes = 1024,
   ) {
     const capacity = Math.max(1024, Math.min(expectedNodes, 1 << 24));
-    this.nodes = new Int32Array(3 * capacity);
+    this.parent = new Int32Array(capacity);
+    this.func = new Int32Array(capacity);
+    this.line = new Int32Array(capacity);
     this.self = Array.from({ length: sampleTypes }, () => new Float64Array(capacity));
     this.slots = new Int32Array(4 * 2 ** Math.ceil(Math.log2(capacity))).fill(EMPTY);
-    this.nodes[0] = EMPTY;
-    this.nodes[1] = EMPTY;
+    this.parent[0] = EMPTY;
+    this.func[0] = EMPTY;
+  }
+
+  /**
+   * Makes room for `nodes` nodes in all, for an importer that learns the tree's size only after
+   * it made the builder (its functions are numbered while the file is read).
+   */
+  reserve(nodes: number): void {
+    const capacity = Math.min(nodes, 1 << 24);
+    if (capacity <= this.parent.length) return;
+    this.resize(capacity);
+    if (capacity > this.slots.length >> 2) this.rehash(4 * 2 ** Math.ceil(Math.log2(capacity)));
   }
 
   /**
@@ -68,14 +87,13 @@ export class TreeBuilder {
       const node = this.slots[2 * slot];
       if (node === EMPTY) break;
       if (this.slots[2 * slot + 1] === hash) {
-        const at = 3 * node;
-        if (this.nodes[at] === parent && this.nodes[at + 1] === func && this.nodes[at + 2] === line) return node;
+        if (this.parent[node] === parent && this.func[node] === func && this.line[node] === line) return node;
       }
       slot = (slot + 1) & mask;
     }
     const node = this.addNode(parent, func, line);
     if (++this.used * 2 > this.slots.length >> 1) {
-      this.rehash();
+      this.rehash(this.slots.length * 2);
     } else {
       this.slots[2 * slot] = node;
       this.slots[2 * slot + 1] = hash;
@@ -97,42 +115,36 @@ export class TreeBuilder {
 
   /**
    * The tree. Arrays at least half full are handed over as views, not copied: copying millions of
-   * nodes into fresh memory costs more than the unused half keeps.
+   * nodes into fresh memory costs more than the unused half keeps, and would add to the peak.
    */
   build(): CallTree {
-    const { size, nodes } = this;
-    const parent = new Int32Array(size);
-    const func = new Int32Array(size);
-    const line = new Int32Array(size);
-    for (let node = 0, at = 0; node < size; node++, at += 3) {
-      parent[node] = nodes[at];
-      func[node] = nodes[at + 1];
-      line[node] = nodes[at + 2];
-    }
-    const keep = (array: Float64Array) => (2 * size >= array.length ? array.subarray(0, size) : array.slice(0, size));
-    return { parent, func, line, self: this.self.map(keep), size };
+    const { size } = this;
+    const keep = <T extends Int32Array | Float64Array>(array: T): T => (2 * size >= array.length ? array.subarray(0, size) : array.slice(0, size)) as T;
+    return { parent: keep(this.parent), func: keep(this.func), line: keep(this.line), self: this.self.map(keep), size };
   }
 
   private addNode(parent: number, func: number, line: number): number {
-    if (3 * this.size === this.nodes.length) {
-      const capacity = this.size * 2;
-      this.nodes = grow(this.nodes, 3 * capacity);
-      this.self = this.self.map((s) => grow(s, capacity));
-    }
+    if (this.size === this.parent.length) this.resize(this.size * 2);
     const node = this.size++;
-    const at = 3 * node;
-    this.nodes[at] = parent;
-    this.nodes[at + 1] = func;
-    this.nodes[at + 2] = line;
+    this.parent[node] = parent;
+    this.func[node] = func;
+    this.line[node] = line;
     return node;
   }
 
-  /** Doubles the table and puts every node (all but the root) back in. */
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+  private resize(capacity: number): void {
+    this.parent = grow(this.parent, capacity);
+    this.func = grow(this.func, capacity);
+    this.line = grow(this.line, capacity);
+    this.self = this.self.map((s) => grow(s, capacity));
+  }
+
+  /** Makes the table `length` ints long and puts every node (all but the root) back in. */
+  private rehash(length: number): void {
+    this.slots = new Int32Array(length).fill(EMPTY);
     const mask = (this.slots.length >> 1) - 1;
-    for (let node = 1, at = 3; node < this.size; node++, at += 3) {
-      const hash = this.hash(this.nodes[at], this.nodes[at + 1], this.nodes[at + 2]);
+    for (let node = 1; node < this.size; node++) {
+      const hash = this.hash(this.parent[node], this.func[node], this.line[node]);
       let slot = hash & mask;
       while (this.slots[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
       this.slots[2 * slot] = node;

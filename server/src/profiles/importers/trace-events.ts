@@ -19,6 +19,7 @@ import { TreeBuilder } from '../tree-builder';
 import { EventedStacks } from './evented-stacks';
 import { finite, firstJsonKey, isObject, JsonObject, JsonShape, jsonText, mentionsKey, parseJsonText, startsJsonArrayOfObjects } from './json-input';
 import { addV8CpuProfile, V8_CPU_SAMPLE_TYPES, V8CpuTotals } from './v8-cpu';
+import { v8NodeListFromObjects } from './v8-node-list';
 
 /** Keys that start the object form of a trace, besides `traceEvents` itself. */
 const TRACE_OBJECT_KEYS = new Set(['metadata', 'displayTimeUnit', 'otherData', 'systemTraceEvents', 'stackFrames', 'controllerTraceDataKey']);
@@ -164,8 +165,7 @@ function sampledProfile(shape: JsonShape, contents: TraceContents, profiles: Cpu
       shape,
       builder,
       {
-        nodes: parts.nodes,
-        links,
+        nodes: v8NodeListFromObjects(shape, builder, parts.nodes, links),
         samples: parts.samples,
         timeDeltas: parts.timeDeltas.length > 0 ? parts.timeDeltas : undefined,
         lines: parts.hasLines ? parts.lines : undefined,

@@ -14,9 +14,10 @@
  */
 import type { SampleType } from '../model';
 import type { TreeBuilder } from '../tree-builder';
-import { finite, JsonShape } from './json-input';
+import type { JsonShape } from './json-input';
 import { V8TreeNodes } from './v8-frames';
-import { v8NodeTable, V8Links } from './v8-nodes';
+import type { V8NodeList } from './v8-node-list';
+import { v8NodeTable } from './v8-nodes';
 import { forEachSampleTime, timedNodes, timeOrder } from './v8-sample-times';
 
 export const V8_CPU_SAMPLE_TYPES: SampleType[] = [
@@ -26,14 +27,13 @@ export const V8_CPU_SAMPLE_TYPES: SampleType[] = [
 
 /** A V8 CPU profile, as a .cpuprofile holds it or as the chunks of a trace add up to. */
 export interface V8CpuData {
-  nodes: readonly unknown[];
-  links: V8Links;
+  nodes: V8NodeList;
   /** Node id sampled at each tick. */
-  samples?: readonly unknown[];
+  samples?: ArrayLike<unknown>;
   /** Microseconds from the previous sample (from `startTime` for the first) to each sample. */
-  timeDeltas?: readonly unknown[];
+  timeDeltas?: ArrayLike<unknown>;
   /** 1-based line executing at each sample (traces); 0 or missing when unknown. */
-  lines?: readonly unknown[];
+  lines?: ArrayLike<unknown>;
   /** Start and end of the recording, in microseconds. */
   startTime?: number;
   endTime?: number;
@@ -47,43 +47,37 @@ export interface V8CpuTotals {
 const NANOS_PER_MICRO = 1000;
 
 /** Checks that a list holds only finite numbers, and returns it typed. */
-function numbers(shape: JsonShape, list: readonly unknown[], what: string): readonly number[] {
+function numbers(shape: JsonShape, list: ArrayLike<unknown>, what: string): ArrayLike<number> {
   for (let i = 0; i < list.length; i++) {
     if (typeof list[i] !== 'number' || !Number.isFinite(list[i])) shape.fail(`${what} entry #${i + 1} is not a number`);
   }
-  return list as readonly number[];
+  return list as ArrayLike<number>;
 }
 
 /** Spreads a node's self values over the lines of its `positionTicks`, in proportion to the ticks. */
-function addByPositionTicks(shape: JsonShape, builder: TreeBuilder, tree: V8TreeNodes, node: unknown, index: number, values: number[]): void {
-  const ticks = (node as Record<string, unknown>).positionTicks;
+function addByPositionTicks(builder: TreeBuilder, tree: V8TreeNodes, list: V8NodeList, index: number, values: number[]): void {
+  const first = list.tickStart[index];
+  const end = list.tickStart[index + 1];
   let sum = 0;
-  if (Array.isArray(ticks)) {
-    for (const tick of ticks) {
-      const count = finite((tick as Record<string, unknown> | null)?.ticks);
-      if (count === undefined || count < 0) shape.fail(`a positionTicks entry of node ${(node as Record<string, unknown>).id} has no tick count`);
-      sum += count;
-    }
-  } else if (ticks !== undefined && ticks !== null) {
-    shape.fail(`node ${(node as Record<string, unknown>).id} has positionTicks that are not a list`);
-  }
+  for (let k = first; k < end; k++) sum += list.tickCount[k];
   if (sum === 0) {
     builder.addSelf(tree.frame[index], values);
     return;
   }
   const [count, nanos] = values;
-  for (const tick of ticks as Array<Record<string, unknown>>) {
-    const share = (tick.ticks as number) / sum;
+  for (let k = first; k < end; k++) {
+    const share = list.tickCount[k] / sum;
     values[0] = count * share;
     values[1] = nanos * share;
-    builder.addSelf(tree.lineNode(index, finite(tick.line) ?? 0), values);
+    builder.addSelf(tree.lineNode(index, list.tickLine[k]), values);
   }
 }
 
 /** Adds a V8 CPU profile to the tree below node `under`; the builder has V8_CPU_SAMPLE_TYPES. */
 export function addV8CpuProfile(shape: JsonShape, builder: TreeBuilder, data: V8CpuData, under = 0): V8CpuTotals {
-  const table = v8NodeTable(shape, data.nodes, data.links);
-  const tree = new V8TreeNodes(shape, builder, table, data.nodes, under);
+  const list = data.nodes;
+  const table = v8NodeTable(shape, list);
+  const tree = new V8TreeNodes(builder, table, list, under);
   const samples = data.samples && data.samples.length > 0 ? data.samples : undefined;
   const span = data.startTime !== undefined && data.endTime !== undefined ? Math.max(data.endTime - data.startTime, 0) : 0;
   const values = [0, 0];
@@ -103,7 +97,7 @@ export function addV8CpuProfile(shape: JsonShape, builder: TreeBuilder, data: V8
       at[i] = index;
     }
     const order = deltas ? timeOrder(deltas) : undefined;
-    const timed = timedNodes(table, data.nodes, at, order);
+    const timed = timedNodes(table, (index) => builder.functions[list.func[index]].name, at, order);
     const lines = data.lines;
     let lastIndex = -1;
     let lastLine = 0;
@@ -139,7 +133,7 @@ export function addV8CpuProfile(shape: JsonShape, builder: TreeBuilder, data: V8
   } else {
     let hits = 0;
     for (let index = 0; index < table.size; index++) {
-      const hitCount = finite((data.nodes[index] as Record<string, unknown>).hitCount) ?? 0;
+      const hitCount = list.hitCount[index];
       if (hitCount < 0) shape.fail(`node ${table.ids[index]} has a negative hitCount`);
       counts[index] = hitCount;
       hits += hitCount;
@@ -152,7 +146,7 @@ export function addV8CpuProfile(shape: JsonShape, builder: TreeBuilder, data: V8
     if (counts[index] === 0 && nanos[index] === 0) continue;
     values[0] = counts[index];
     values[1] = nanos[index];
-    addByPositionTicks(shape, builder, tree, data.nodes[index], index, values);
+    addByPositionTicks(builder, tree, list, index, values);
   }
   return { sampleCount };
 }

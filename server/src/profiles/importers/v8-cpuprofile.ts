@@ -7,8 +7,9 @@
 import type { Importer, ProfileInput } from '../importer';
 import type { Profile } from '../model';
 import { TreeBuilder } from '../tree-builder';
-import { firstJsonKey, JsonShape, mentionsKey, parseJson } from './json-input';
+import { firstJsonKey, JsonShape, mentionsKey } from './json-input';
 import { addV8CpuProfile, V8_CPU_SAMPLE_TYPES } from './v8-cpu';
+import { scanCpuProfile } from './v8-cpuprofile-scan';
 
 /** The keys a .cpuprofile object has; V8 writes `nodes` first. */
 const CPUPROFILE_KEYS = new Set(['nodes', 'startTime', 'endTime', 'samples', 'timeDeltas']);
@@ -24,20 +25,11 @@ export const v8CpuProfileImporter: Importer = {
 
   read(input: ProfileInput): Profile {
     const shape: JsonShape = new JsonShape(input.name);
-    const root = shape.object(parseJson(input), 'the JSON document');
-    const nodes = shape.array(root.nodes, '"nodes"');
-    if (nodes.length === 0) shape.fail('the profile has no nodes');
-    const startTime = shape.optionalNumber(root.startTime, '"startTime"');
-    const endTime = shape.optionalNumber(root.endTime, '"endTime"');
     const builder = new TreeBuilder(V8_CPU_SAMPLE_TYPES.length);
-    const totals = addV8CpuProfile(shape, builder, {
-      nodes,
-      links: 'children',
-      samples: shape.optionalArray(root.samples, '"samples"'),
-      timeDeltas: shape.optionalArray(root.timeDeltas, '"timeDeltas"'),
-      startTime,
-      endTime,
-    });
+    const { nodes, samples, timeDeltas, startTime, endTime } = scanCpuProfile(shape, builder, input);
+    // A tree node per V8 node, and at most one more per line a node was sampled on.
+    builder.reserve(1 + nodes.size + nodes.tickLine.length);
+    const totals = addV8CpuProfile(shape, builder, { nodes, samples, timeDeltas, startTime, endTime });
     const profile: Profile = {
       format: this.format,
       source: input.name,

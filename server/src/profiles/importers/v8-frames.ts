@@ -4,7 +4,8 @@
  */
 import type { ProfileFunction } from '../model';
 import type { TreeBuilder } from '../tree-builder';
-import { isObject, JsonShape } from './json-input';
+import { isObject, type JsonShape } from './json-input';
+import type { V8NodeList } from './v8-node-list';
 import type { V8NodeTable } from './v8-nodes';
 
 /**
@@ -33,30 +34,16 @@ export function v8Function(shape: JsonShape, callFrame: unknown, nodeId: number)
 export class V8TreeNodes {
   /** Per V8 node: the call tree node its children hang from. */
   readonly frame: Int32Array;
-  /** Per V8 node: its function. */
-  readonly func: Int32Array;
-  /** Per V8 node: the 1-based line its function starts on, 0 when unknown. */
-  private readonly firstLine: Int32Array;
 
-  /** Adds the nodes below the call tree node `under` (0: the root). */
+  /** Adds the nodes below the call tree node `under` (0: the root), parents first. */
   constructor(
-    shape: JsonShape,
     private readonly builder: TreeBuilder,
     private readonly table: V8NodeTable,
-    nodes: readonly unknown[],
+    private readonly list: V8NodeList,
     private readonly under = 0,
   ) {
     this.frame = new Int32Array(table.size);
-    this.func = new Int32Array(table.size);
-    this.firstLine = new Int32Array(table.size);
-    // Functions in file order (the node objects are read in the order they lie in memory), then
-    // tree nodes in an order that puts parents first.
-    for (let index = 0; index < table.size; index++) {
-      const fn = v8Function(shape, (nodes[index] as Record<string, unknown>).callFrame, table.ids[index]);
-      this.func[index] = builder.functionId(fn);
-      this.firstLine[index] = fn.file !== undefined ? fn.line ?? 0 : 0;
-    }
-    for (const index of table.order) this.frame[index] = builder.child(this.parentOf(index), this.func[index], 0);
+    for (const index of table.order) this.frame[index] = builder.child(this.parentOf(index), list.func[index], 0);
   }
 
   /**
@@ -65,8 +52,8 @@ export class V8TreeNodes {
    * functions inlined from other files that way, so such values stay at line 0 (unknown).
    */
   lineNode(index: number, line: number): number {
-    if (!(line > 0) || line < this.firstLine[index] || line > 0x7fffffff) return this.frame[index];
-    return this.builder.child(this.parentOf(index), this.func[index], Math.floor(line));
+    if (!(line > 0) || line < this.list.firstLine[index] || line > 0x7fffffff) return this.frame[index];
+    return this.builder.child(this.parentOf(index), this.list.func[index], Math.floor(line));
   }
 
   private parentOf(index: number): number {

@@ -4,10 +4,8 @@
  * node, no cycles. Nodes link to their children (`children: [ids]`, .cpuprofile) or to their
  * parent (`parent: id`, traces); both become one parent index per node.
  */
-import { isObject, isSafeInteger, JsonShape } from './json-input';
-
-/** How nodes name their links: a list of child ids, or one parent id. */
-export type V8Links = 'children' | 'parent';
+import type { JsonShape } from './json-input';
+import type { V8NodeList } from './v8-node-list';
 
 export interface V8NodeTable {
   size: number;
@@ -84,42 +82,25 @@ function parentsFirst(parent: Int32Array): { order: Int32Array } | { cycleAt: nu
   return { cycleAt: node };
 }
 
-function readIds(shape: JsonShape, nodes: readonly unknown[]): Float64Array {
-  const ids = new Float64Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!isObject(node)) shape.fail(`node #${i + 1} of the node list is not an object`);
-    if (!isSafeInteger(node.id)) shape.fail(`node #${i + 1} of the node list has no integer id`);
-    ids[i] = node.id;
-  }
-  return ids;
-}
-
-/** Checks a node list and links its nodes into a forest. */
-export function v8NodeTable(shape: JsonShape, nodes: readonly unknown[], links: V8Links): V8NodeTable {
-  const ids = readIds(shape, nodes);
+/** Checks a node list's links and links its nodes into a forest. */
+export function v8NodeTable(shape: JsonShape, list: V8NodeList): V8NodeTable {
+  const { ids, linkStart, linkIds } = list;
   const index = new IdIndex(shape, ids);
-  const parent = new Int32Array(nodes.length).fill(-1);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as Record<string, unknown>;
-    if (links === 'parent') {
-      if (node.parent === undefined || node.parent === null) continue;
-      const at = isSafeInteger(node.parent) ? index.get(node.parent) : -1;
-      if (at < 0) shape.fail(`node ${ids[i]} names parent ${String(node.parent)} which is not a node of the profile`);
-      parent[i] = at;
-      continue;
-    }
-    const children = node.children;
-    if (children === undefined || children === null) continue;
-    if (!Array.isArray(children)) shape.fail(`node ${ids[i]} has children that are not a list`);
-    for (const child of children) {
-      const at = isSafeInteger(child) ? index.get(child) : -1;
-      if (at < 0) shape.fail(`node ${ids[i]} names child ${String(child)} which is not a node of the profile`);
-      if (parent[at] !== -1) shape.fail(`node ${String(child)} is a child of both node ${ids[parent[at]]} and node ${ids[i]}`);
+  const parent = new Int32Array(list.size).fill(-1);
+  for (let i = 0; i < list.size; i++) {
+    for (let k = linkStart[i]; k < linkStart[i + 1]; k++) {
+      const at = index.get(linkIds[k]);
+      if (list.links === 'parent') {
+        if (at < 0) shape.fail(`node ${ids[i]} names parent ${linkIds[k]} which is not a node of the profile`);
+        parent[i] = at;
+        continue;
+      }
+      if (at < 0) shape.fail(`node ${ids[i]} names child ${linkIds[k]} which is not a node of the profile`);
+      if (parent[at] !== -1) shape.fail(`node ${linkIds[k]} is a child of both node ${ids[parent[at]]} and node ${ids[i]}`);
       parent[at] = i;
     }
   }
   const ordered = parentsFirst(parent);
   if ('cycleAt' in ordered) shape.fail(`node ${ids[ordered.cycleAt]} is its own ancestor: the node links form a cycle`);
-  return { size: nodes.length, parent, order: ordered.order, ids, indexOf: (id) => index.get(id) };
+  return { size: list.size, parent, order: ordered.order, ids, indexOf: (id) => index.get(id) };
 }

@@ -9,7 +9,7 @@
 import type { V8NodeTable } from './v8-nodes';
 
 /** Sample indexes in time order, or undefined when the samples are in time order already. */
-export function timeOrder(deltas: readonly number[]): Uint32Array | undefined {
+export function timeOrder(deltas: ArrayLike<number>): Uint32Array | undefined {
   let ordered = true;
   for (let i = 1; i < deltas.length && ordered; i++) if (deltas[i] < 0) ordered = false;
   if (ordered) return undefined;
@@ -23,7 +23,7 @@ export function timeOrder(deltas: readonly number[]): Uint32Array | undefined {
  * Calls `visit(sample, micros)` with each sample's time, in time order. `deltas` are microseconds
  * from the previous sample (the first from the start of the recording), checked to be finite.
  */
-export function forEachSampleTime(deltas: readonly number[], order: Uint32Array | undefined, visit: (sample: number, micros: number) => void): void {
+export function forEachSampleTime(deltas: ArrayLike<number>, order: Uint32Array | undefined, visit: (sample: number, micros: number) => void): void {
   const n = deltas.length;
   if (n === 0) return;
   if (!order) {
@@ -42,13 +42,9 @@ export function forEachSampleTime(deltas: readonly number[], order: Uint32Array 
   visit(order[n - 1], n > 1 ? (times[order[n - 1]] - times[order[0]]) / (n - 1) : 0);
 }
 
-/** The node of each of a profile's top-level entries named `name`, or -1. */
-function topLevelNode(table: V8NodeTable, nodes: readonly unknown[], root: number, name: string): number {
-  for (let i = 0; i < table.size; i++) {
-    if (table.parent[i] !== root) continue;
-    const callFrame = (nodes[i] as { callFrame?: { functionName?: unknown } }).callFrame;
-    if (callFrame?.functionName === name) return i;
-  }
+/** The node of the profile's top-level entry named `name`, or -1. */
+function topLevelNode(table: V8NodeTable, names: (index: number) => string, root: number, name: string): number {
+  for (let i = 0; i < table.size; i++) if (table.parent[i] === root && names(i) === name) return i;
   return -1;
 }
 
@@ -56,9 +52,10 @@ function topLevelNode(table: V8NodeTable, nodes: readonly unknown[], root: numbe
  * The node each sample's time goes to: the sampled node, except for a lone `(program)` sample
  * between two samples whose stacks share their outermost function (below the root), neither of
  * them `(program)`, `(garbage collector)` or `(idle)`: that one goes to the sample before it.
- * `at` holds each sample's node index; `order` the samples in time order when the file's is not.
+ * `names` gives each node's function name; `at` holds each sample's node index; `order` the samples
+ * in time order when the file's is not.
  */
-export function timedNodes(table: V8NodeTable, nodes: readonly unknown[], at: Int32Array, order: Uint32Array | undefined): Int32Array {
+export function timedNodes(table: V8NodeTable, names: (index: number) => string, at: Int32Array, order: Uint32Array | undefined): Int32Array {
   // `at` itself unless a sample moves; a copy is made on the first move.
   let timed = at;
   const n = at.length;
@@ -69,10 +66,10 @@ export function timedNodes(table: V8NodeTable, nodes: readonly unknown[], at: In
     if (root >= 0) return timed;
     root = i;
   }
-  const program = root < 0 ? -1 : topLevelNode(table, nodes, root, '(program)');
+  const program = root < 0 ? -1 : topLevelNode(table, names, root, '(program)');
   if (program < 0 || n < 3) return timed;
-  const gc = topLevelNode(table, nodes, root, '(garbage collector)');
-  const idle = topLevelNode(table, nodes, root, '(idle)');
+  const gc = topLevelNode(table, names, root, '(garbage collector)');
+  const idle = topLevelNode(table, names, root, '(idle)');
   const isSystem = (node: number): boolean => node === program || node === gc || node === idle;
   // The outermost function of each node's stack: its ancestor just below the root.
   const outermost = new Int32Array(table.size);
