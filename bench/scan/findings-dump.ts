@@ -51,11 +51,18 @@ async function dump(out: string, only?: string): Promise<void> {
   note(`${Object.keys(result).length} files, ${count} findings written to ${out}`);
 }
 
+/** JSON with every object's keys sorted: the order a property was set in changes nothing a user sees. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 function compare(a: string, b: string): boolean {
   const before = JSON.parse(fs.readFileSync(a, 'utf8')) as Dump;
   const after = JSON.parse(fs.readFileSync(b, 'utf8')) as Dump;
   const files = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const differing = files.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  const differing = files.filter((f) => canonical(before[f]) !== canonical(after[f]));
   const total = (d: Dump) => Object.values(d).reduce((sum, f) => sum + f.findings.length, 0);
   process.stdout.write(`${files.length} files; findings ${total(before)} before, ${total(after)} after; ${differing.length} files differ\n`);
   for (const file of differing.slice(0, 10)) {
