@@ -89,7 +89,8 @@ const PLAIN_START = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\(/;
  * but without a read of the callee's node; undefined where the two could differ. They differ only
  * when the `(` after the names opens the arguments of something else that starts where the call
  * does, a call or a function (`a.b(c).d(e)`, `function () {}()`): `alone` says that no capture
- * of the summary's query starts there. Java's `Outer.super.run()` calls `Outer.run`.
+ * of the summary's query starts there. quickPath reads Java's `Outer.super.run()` as
+ * `Outer.run`, so such calls are left to it.
  */
 function pathFromText(call: Node, alone: boolean): string | undefined {
   if (!alone) return undefined;
