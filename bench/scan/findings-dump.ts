@@ -1,6 +1,7 @@
 /**
  * A regression check for changes that must not change what Hotpath finds (performance work, in
- * particular): dumps every finding of the bench corpus to one JSON file, and compares two dumps.
+ * particular): dumps every finding and every file's summary for the workspace index (what
+ * n-plus-one-through-call reads) of the bench corpus to one JSON file, and compares two dumps.
  *
  *     node out/bench/scan/findings-dump.js dump before.json [--language python]
  *     (change the code, build)
@@ -15,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeSource } from '../../server/src/analyze';
 import type { Finding } from '../../server/src/findings';
+import type { FileSummary } from '../../server/src/summaries/file-summary';
 import { AnalysisConfig } from '../../server/src/rules/config';
 import { gatherCorpus } from './corpus';
 import { note } from './measure';
@@ -24,6 +26,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 interface FileFindings {
   findings: Finding[];
   failures: string[];
+  summary?: FileSummary;
 }
 
 /** Corpus-relative path (`python/cpython/…`) to what the analysis returned. */
@@ -38,9 +41,9 @@ async function dump(out: string, only?: string): Promise<void> {
     if (only && language.language !== only) continue;
     note(`${language.language}: ${language.files.length} files`);
     for (const file of language.files) {
-      const { findings, failures } = await analyzeSource(fs.readFileSync(file.path, 'utf8'), file.grammar, config);
+      const { findings, failures, summary } = await analyzeSource(fs.readFileSync(file.path, 'utf8'), file.grammar, config);
       // Failures carry stack traces, whose line numbers change with any edit: the first line says what failed.
-      result[`${language.language}/${file.rel}`] = { findings, failures: failures.map((f) => f.split('\n')[0]) };
+      result[`${language.language}/${file.rel}`] = { findings, failures: failures.map((f) => f.split('\n')[0]), summary };
       count += findings.length;
     }
   }
@@ -48,17 +51,24 @@ async function dump(out: string, only?: string): Promise<void> {
   note(`${Object.keys(result).length} files, ${count} findings written to ${out}`);
 }
 
+/** JSON with every object's keys sorted: the order a property was set in changes nothing a user sees. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 function compare(a: string, b: string): boolean {
   const before = JSON.parse(fs.readFileSync(a, 'utf8')) as Dump;
   const after = JSON.parse(fs.readFileSync(b, 'utf8')) as Dump;
   const files = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const differing = files.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  const differing = files.filter((f) => canonical(before[f]) !== canonical(after[f]));
   const total = (d: Dump) => Object.values(d).reduce((sum, f) => sum + f.findings.length, 0);
   process.stdout.write(`${files.length} files; findings ${total(before)} before, ${total(after)} after; ${differing.length} files differ\n`);
   for (const file of differing.slice(0, 10)) {
     const sameSet = (x?: FileFindings, y?: FileFindings) =>
       !!x && !!y && JSON.stringify(x.findings.map((f) => JSON.stringify(f)).sort()) === JSON.stringify(y.findings.map((f) => JSON.stringify(f)).sort());
-    const how = !before[file] || !after[file] ? 'in one dump only' : sameSet(before[file], after[file]) ? 'same findings, other order or failures' : 'different findings';
+    const how = !before[file] || !after[file] ? 'in one dump only' : sameSet(before[file], after[file]) ? 'same findings, other order, failures or summary' : 'different findings';
     process.stdout.write(`  ${file}: ${how}\n`);
   }
   return differing.length === 0;

@@ -19,10 +19,12 @@ const CORPUS_DIR = path.join(ROOT, 'bench', '.corpus');
 const rows: Row[] = [];
 
 /**
- * BENCH_SCAN_ROWS=keystroke,memory (any of in-process, tools, keystroke, memory) measures only
- * those groups of rows; unset, all of them.
+ * BENCH_SCAN_ROWS=keystroke,memory (any of rules, in-process, tools, keystroke, memory) measures only
+ * those groups of rows; unset, all of them. `rules` is the in-process rows without their peers
+ * (ESLint, ruff): a minute or two, for work on the rules' speed. BENCH_SCAN_LANGUAGES=go,java
+ * limits every group to those languages.
  */
-const ROW_GROUPS = ['in-process', 'tools', 'keystroke', 'memory'] as const;
+const ROW_GROUPS = ['rules', 'in-process', 'tools', 'keystroke', 'memory'] as const;
 type RowGroup = (typeof ROW_GROUPS)[number];
 
 function wantedGroups(value: string | undefined): Set<RowGroup> {
@@ -31,6 +33,12 @@ function wantedGroups(value: string | undefined): Set<RowGroup> {
   const unknown = names.filter((n) => !(ROW_GROUPS as readonly string[]).includes(n));
   if (unknown.length > 0) throw new Error(`BENCH_SCAN_ROWS: unknown group ${unknown.join(', ')} (known: ${ROW_GROUPS.join(', ')})`);
   return new Set(names as RowGroup[]);
+}
+
+function wantedLanguages(corpus: Corpus, value: string | undefined): Corpus {
+  if (!value) return corpus;
+  const names = value.split(',').map((n) => n.trim());
+  return { ...corpus, languages: corpus.languages.filter((l) => names.includes(l.language)) };
 }
 
 function corpusRows(corpus: Corpus): void {
@@ -47,12 +55,14 @@ async function main(): Promise<void> {
   process.chdir(ROOT);
   const dist = snapshotDist(ROOT);
   try {
-    const corpus = gatherCorpus(CORPUS_DIR);
+    const corpus = wantedLanguages(gatherCorpus(CORPUS_DIR), process.env.BENCH_SCAN_LANGUAGES);
     corpusRows(corpus);
     const rates = new Map<string, number>();
     // The tool rows compare with the in-process rate, so they need the in-process rows.
     if (wanted.has('in-process') || wanted.has('tools')) {
       for (const language of corpus.languages) rates.set(language.language, await inProcessRows(language, rows));
+    } else if (wanted.has('rules')) {
+      for (const language of corpus.languages) await inProcessRows(language, rows, { peers: false });
     }
     if (wanted.has('tools')) for (const language of corpus.languages) await toolRows(dist, language, rates.get(language.language)!, rows);
     if (wanted.has('keystroke')) {

@@ -42,8 +42,11 @@ async function costliestFile(corpus: LanguageCorpus, texts: readonly string[], p
   return worst;
 }
 
-/** Adds the language's rows; returns its parse + rules throughput in one thread (MB/s). */
-export async function inProcessRows(corpus: LanguageCorpus, rows: Row[]): Promise<number> {
+/**
+ * Adds the language's rows, the peers' (ESLint, ruff) unless `peers` is false; returns its
+ * parse + rules throughput in one thread (MB/s).
+ */
+export async function inProcessRows(corpus: LanguageCorpus, rows: Row[], { peers = true } = {}): Promise<number> {
   const texts = corpus.files.map((f) => fs.readFileSync(f.path, 'utf8'));
   note(`${corpus.language}: parse + rules against bare parse`);
   const run = await parseVsRules(corpus, texts);
@@ -84,6 +87,7 @@ export async function inProcessRows(corpus: LanguageCorpus, rows: Row[]): Promis
     });
   }
 
+  if (!peers) return mbPerSecond(corpus.bytes, run.fullMs);
   if (corpus.language === 'javascript' || corpus.language === 'typescript') {
     note(`${corpus.language}: ESLint in memory`);
     const eslint = await eslintInMemory(corpus, texts);

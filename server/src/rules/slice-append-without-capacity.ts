@@ -65,8 +65,9 @@ function hasLength(context: RuleContext, iterable: Node): boolean {
 function check(context: RuleContext, loop: Loop): void {
   const iterable = loop.iterable;
   const body = loop.node.childForFieldName('body');
-  if (loop.kind !== 'for-each' || !iterable || !body || !hasLength(context, iterable)) return;
-  if (body.descendantsOfType(JUMPS).length > 0) return;
+  // A body that does not say `append` appends nothing: no need to read the declarations or walk the body.
+  if (loop.kind !== 'for-each' || !iterable || !body || !body.text.includes('append')) return;
+  if (!hasLength(context, iterable) || body.descendantsOfType(JUMPS).length > 0) return;
   const statements = body.namedChildren.flatMap((c) => (c?.type === 'statement_list' ? c.namedChildren : [c]));
   for (const statement of statements) {
     const slice = statement && appendOne(context, statement);

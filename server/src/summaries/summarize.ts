@@ -1,39 +1,43 @@
 /**
  * Computes a file's summary (file-summary.ts) from its tree: one query over the file for its
- * functions and calls, the module-level statements for its imports, and the facts walk's call
- * sites for the calls repeated by loops.
+ * functions and calls (and Java's declarations), the module-level statements for its imports,
+ * and the facts walk's call sites for the calls repeated by loops.
  */
 import { Query, Tree } from 'web-tree-sitter';
-import type { Node } from 'web-tree-sitter';
+import type { Node, QueryCapture } from 'web-tree-sitter';
 import type { Range } from '../findings';
 import type { CallMatcher } from '../rules/call-patterns';
 import { loopsRelated, nodeRange, repetition } from '../rules/describe';
 import { repeatsPerItem } from '../rules/per-item-loops';
 import type { Dialect } from '../syntax/dialect';
-import type { FileFacts } from '../syntax/facts';
+import type { FileFacts, Loop } from '../syntax/facts';
 import type { GrammarId } from '../syntax/languages';
 import { goBindings } from './bindings/go';
+import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
 import { javascriptBindings } from './bindings/javascript';
 import { pythonBindings } from './bindings/python';
-import type { CallFact, FileSummary, FunctionFact } from './file-summary';
+import type { CallFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
 
 /** Paths a call can be resolved by: one to three plain names (`fetch`, `db.fetch`, `this.repo.find`). */
 const RESOLVABLE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,2}$/;
 
 /**
- * The callee of each call, captured instead of the call: its text is the call's path, and a
- * query that names the field captures half as fast again as one over every call node. Java's
- * method invocations have no callee node; their name is captured and the object read with it.
+ * The nodes the summary reads, in one query over the file: calls, functions and classes, and in
+ * Java the declarations that give variables their types. Calls are captured alone: a pattern
+ * with a field (`(call function: (_) @callee)`) makes the whole query a third slower, and the
+ * path of most calls is read from the start of their text instead (see pathFromText).
  */
-const CALLEES: Record<Dialect['language'], string> = {
-  python: '(call function: (_) @callee) @call',
-  javascript: '(call_expression function: (_) @callee) @call',
-  typescript: '(call_expression function: (_) @callee) @call',
-  go: '(call_expression function: (_) @callee) @call',
-  java: '(method_invocation name: (identifier) @callee) @call',
+const CALLS: Record<Dialect['language'], string> = {
+  python: '(call) @call',
+  javascript: '(call_expression) @call',
+  typescript: '(call_expression) @call',
+  go: '(call_expression) @call',
+  java: '(method_invocation) @call',
 };
+
+const JAVA_DECLARATIONS = '[(field_declaration) (local_variable_declaration) (formal_parameter)] @declaration';
 
 const queries = new Map<GrammarId, Query>();
 
@@ -42,65 +46,15 @@ function queryFor(grammar: GrammarId, tree: Tree, dialect: Dialect): Query {
   if (!query) {
     const functions = [...dialect.functionTypes].map((t) => `(${t})`).join(' ');
     const classes = CLASSES_OF[dialect.language].map((t) => `(${t})`).join(' ');
-    query = new Query(tree.language, [`[${functions}] @function`, classes && `[${classes}] @class`, CALLEES[dialect.language]].join('\n'));
+    const declarations = dialect.language === 'java' ? JAVA_DECLARATIONS : '';
+    query = new Query(tree.language, [`[${functions}] @function`, classes && `[${classes}] @class`, CALLS[dialect.language], declarations].join('\n'));
     queries.set(grammar, query);
   }
   return query;
 }
 
-/** `UserRepository` in `UserRepository<User>` or `final UserRepository`. */
-function typeName(type: Node | undefined): string | undefined {
-  const text = type?.text.replace(/<.*$/s, '').trim();
-  return text && /^[A-Za-z_$][\w$.]*$/.test(text) ? text.slice(text.lastIndexOf('.') + 1) : undefined;
-}
-
-/** Java: the declared type of each variable, field and parameter name of a file. */
-type DeclaredTypes = ReadonlyMap<string, string | undefined>;
-
-let javaDeclarations: Query | undefined;
-
-/**
- * Java: the types names are declared with anywhere in the file, read in one query. A name
- * declared with two different types is ambiguous and maps to undefined: no type is guessed.
- * (Looking up each receiver's declaration through its scopes read every node's parents, which
- * web-tree-sitter finds by walking down from the root, and tripled the summary's cost.)
- */
-function javaDeclaredTypes(tree: Tree): DeclaredTypes {
-  javaDeclarations ??= new Query(
-    tree.language,
-    ['field_declaration', 'local_variable_declaration']
-      .map((t) => `(${t} type: (_) @type declarator: (variable_declarator name: (identifier) @name))`)
-      .concat('(formal_parameter type: (_) @type name: (identifier) @name)')
-      .join('\n'),
-  );
-  const types = new Map<string, string | undefined>();
-  for (const match of javaDeclarations.matches(tree.rootNode)) {
-    const name = match.captures.find((c) => c.name === 'name')?.node.text;
-    const type = typeName(match.captures.find((c) => c.name === 'type')?.node);
-    if (!name) continue;
-    types.set(name, types.has(name) && types.get(name) !== type ? undefined : type);
-  }
-  return types;
-}
-
-/**
- * Java: the class a method is called on, from the declared type of its receiver (`repo.find()`
- * with `UserRepository repo`, `this.repo.find()` with a field) or the class named itself
- * (`Users.find()`).
- */
-function javaReceiverType(path: string, types: DeclaredTypes): string | undefined {
-  const parts = path.split('.');
-  const variable = parts.length === 3 && parts[0] === 'this' ? parts[1] : parts.length === 2 ? parts[0] : undefined;
-  if (!variable) return undefined;
-  if (types.has(variable)) return types.get(variable);
-  return parts.length === 2 && /^[A-Z]/.test(variable) ? variable : undefined;
-}
-
-function callFact(call: Node, path: string, types: DeclaredTypes | undefined): CallFact {
-  const fact: CallFact = { path, range: nodeRange(call) };
-  const type = types && javaReceiverType(path, types);
-  if (type) fact.receiverType = type;
-  return fact;
+function callFact(call: Node, path: string): CallFact {
+  return { path, range: nodeRange(call) };
 }
 
 function startsAt(range: Range, node: Node): boolean {
@@ -115,7 +69,8 @@ const MAX_PLAIN = 200;
  * The path of what a call calls. Most callees are plain names and dots, whose text is their path:
  * one read instead of one per segment, since the summary reads every call of the file.
  */
-function quickPath(call: Node, dialect: Dialect, callee = call.childForFieldName('function') ?? call.childForFieldName('name')): string {
+function quickPath(call: Node, dialect: Dialect): string {
+  const callee = call.childForFieldName('function') ?? call.childForFieldName('name');
   let text = callee?.text;
   if (call.type === 'method_invocation') {
     const object = call.childForFieldName('object');
@@ -124,6 +79,23 @@ function quickPath(call: Node, dialect: Dialect, callee = call.childForFieldName
   if (text !== undefined && text.length < MAX_PLAIN && PLAIN.test(text)) return text;
   // Only a chain (`conn.cursor().execute`) can still be I/O or resolve; `"".join` or `x[0].f` cannot.
   return text?.includes('(') ? dialect.calleePath(call) : '?';
+}
+
+/** Names and dots written with no space or comment between them, then the argument list: `db.fetch (`. */
+const PLAIN_START = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\(/;
+
+/**
+ * The path of a call read from the start of its text, as quickPath would read it from its callee
+ * but without a read of the callee's node; undefined where the two could differ. They differ only
+ * when the `(` after the names opens the arguments of something else that starts where the call
+ * does, a call or a function (`a.b(c).d(e)`, `function () {}()`): `alone` says that no capture
+ * of the summary's query starts there. quickPath reads Java's `Outer.super.run()` as
+ * `Outer.run`, so such calls are left to it.
+ */
+function pathFromText(call: Node, alone: boolean): string | undefined {
+  if (!alone) return undefined;
+  const path = PLAIN_START.exec(call.text)?.[1];
+  return path === undefined || path.length >= MAX_PLAIN || path.includes('.super.') ? undefined : path;
 }
 
 /** Go's built-in functions: never a function of the package. */
@@ -175,25 +147,21 @@ interface Frame {
 }
 
 /**
- * The functions of the file with their direct I/O and their other calls. Classes and functions
- * come from the same query as the calls, so no node's parents are read (each parent read walks
- * down from the root in web-tree-sitter).
+ * The functions of the file with their direct I/O and their other calls, from the captures of
+ * the summary's query. Classes and functions come from the same query as the calls, so no node's
+ * parents are read (each parent read walks down from the root in web-tree-sitter).
  */
-function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: CallMatcher, bound: ReadonlySet<string>, types: DeclaredTypes | undefined): PlacedFunction[] {
+function readFunctions(captures: readonly QueryCapture[], dialect: Dialect, io: CallMatcher, bound: ReadonlySet<string>): PlacedFunction[] {
   const placed: PlacedFunction[] = [];
   const pending: PendingCall[] = [];
   const stack: Frame[] = [];
-  let call: Node | undefined;
-  for (const { name, node } of queryFor(grammar, tree, dialect).captures(tree.rootNode)) {
-    if (name === 'call') {
-      call = node;
-      continue;
-    }
+  captures.forEach(({ name, node }, i) => {
+    if (name === 'declaration') return;
     while (stack.length > 0 && stack[stack.length - 1].end <= node.startIndex) stack.pop();
     const outer = stack[stack.length - 1];
     if (name === 'class') {
       stack.push({ end: node.endIndex, isClass: true, owner: node.childForFieldName('name')?.text, fact: outer?.fact, seen: outer?.seen ?? new Set() });
-      continue;
+      return;
     }
     if (name === 'function') {
       let fact = outer?.fact;
@@ -205,24 +173,26 @@ function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: Cal
         }
       }
       stack.push({ end: node.endIndex, isClass: false, fact, seen: fact && fact === outer?.fact ? outer.seen : new Set() });
-      continue;
+      return;
     }
     const fact = outer?.fact;
-    if (!fact || !call || !outer) continue;
-    const path = quickPath(call, dialect, node);
+    if (!fact || !outer) return;
+    const start = node.startIndex;
+    const alone = captures[i - 1]?.node.startIndex !== start && captures[i + 1]?.node.startIndex !== start;
+    const path = pathFromText(node, alone) ?? quickPath(node, dialect);
     const kind = io.match(path);
     // In `db.QueryRow(…).Scan(&n)` both calls match; the one the chain starts from, captured
     // after the outer one at the same start, is the root cause.
-    if (kind && (!fact.io || startsAt(fact.io.range, call))) fact.io = { ...callFact(call, path, types), kind };
+    if (kind && (!fact.io || startsAt(fact.io.range, node))) fact.io = { ...callFact(node, path), kind };
     else if (!kind && !outer.seen.has(path)) {
       outer.seen.add(path);
-      pending.push({ fact, node: call, path });
+      pending.push({ fact, node, path });
     }
-  }
+  });
   const defined = new Set(placed.map((f) => f.fact.name));
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
   for (const { fact, node, path } of pending) {
-    if (mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path, types));
+    if (mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path));
   }
   return placed;
 }
@@ -234,21 +204,41 @@ function placedAt(functions: readonly PlacedFunction[], offset: number): Functio
   return found?.fact;
 }
 
-/** The calls loops repeat once per item that are not I/O themselves (n-plus-one-query reports those). */
-function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: DeclaredTypes | undefined): FileSummary['loopCalls'] {
+/** A function that remembers its answer for each key: the calls in one loop ask the same of it. */
+function remembered<K, V>(read: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    if (!answers.has(key)) answers.set(key, read(key));
+    return answers.get(key) as V;
+  };
+}
+
+/**
+ * The calls loops repeat once per item that are not I/O themselves (n-plus-one-query reports
+ * those). What is said of a loop is read once per loop, not once per call in it: the words read
+ * the loop's nodes (its iterable's text, the call a callback is passed to), and took a third of
+ * this function's time on the bench corpus of Python.
+ */
+function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[]): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
+  const perItem = remembered((loop: Loop) => repeatsPerItem(dialect, loop));
+  const repeats = remembered(repetition);
+  const related = new Map<string, LoopCallFact['loops']>();
   for (const site of facts.sites.call) {
     if (site.loops.length === 0) continue;
     const path = quickPath(site.node, dialect);
     if (!RESOLVABLE.test(path) || io.match(path)) continue;
-    const loop = site.loops.find((l) => repeatsPerItem(dialect, l));
+    const loop = site.loops.find(perItem);
     if (!loop) continue;
     const method = placedAt(functions, site.node.startIndex);
+    const loopsKey = site.loops.map((l) => l.node.id).join(',');
+    let loops = related.get(loopsKey);
+    if (!loops) related.set(loopsKey, (loops = loopsRelated(site.loops)));
     calls.push({
-      ...callFact(site.node, path, types),
+      ...callFact(site.node, path),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
-      repetition: repetition(loop),
-      loops: loopsRelated(site.loops),
+      repetition: repeats(loop),
+      loops,
     });
   }
   return calls;
@@ -282,9 +272,10 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
       break;
     }
   }
-  const types = dialect.language === 'java' ? javaDeclaredTypes(tree) : undefined;
-  const functions = readFunctions(tree, grammar, dialect, io, new Set(summary.imports.map((b) => b.local)), types);
+  const captures = queryFor(grammar, tree, dialect).captures(root);
+  const functions = readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)));
   summary.functions = functions.map((f) => f.fact);
-  summary.loopCalls = readLoopCalls(facts, dialect, io, functions, types);
+  summary.loopCalls = readLoopCalls(facts, dialect, io, functions);
+  if (dialect.language === 'java') addReceiverTypes(summary, captures.filter((c) => c.name === 'declaration').map((c) => c.node));
   return summary;
 }
