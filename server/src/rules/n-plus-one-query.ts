@@ -34,7 +34,9 @@ export const nPlusOneQuery: Rule = {
     why:
       'Each iteration waits for a full round trip to the database or service. With N items the ' +
       'code makes N+1 round trips where one or two would do, and the cost grows with the data: ' +
-      'fast on a developer machine with ten rows, slow in production with ten thousand.',
+      'fast on a developer machine with ten rows, slow in production with ten thousand. Loops ' +
+      'that run a fixed number of rounds whatever the data (`while` polling, `attempt < 3`, ' +
+      'values written out in the source such as `for d in [1, 4, 16]`) are not flagged.',
     fix:
       'Fetch everything the loop needs in one call before it (a query with `IN (...)`, a join, an ' +
       'eager load, a batch endpoint), then look items up in memory. Where no batch call exists, ' +
