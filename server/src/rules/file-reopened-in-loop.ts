@@ -39,6 +39,19 @@ function usedOtherwise(context: RuleContext, call: Node, file: string, loop: Nod
   );
 }
 
+/**
+ * True when the call rewrites the file from its start (Python's `"w"`/`"x"` modes, Go's
+ * `os.WriteFile`, `os.Create`, `O_TRUNC`): each round replaces what the last one wrote, often for
+ * something else in the loop to read, and one handle kept open would append instead.
+ */
+function replacesFile(context: RuleContext, path: string, args: readonly Node[]): boolean {
+  if (context.language === 'go') return path === 'os.WriteFile' || path === 'os.Create' || (path === 'os.OpenFile' && /\bO_TRUNC\b/.test(args[1]?.text ?? ''));
+  if (context.language !== 'python') return false;
+  const keyword = (a: Node) => (a.parent?.type === 'keyword_argument' ? a.parent.childForFieldName('name')?.text : undefined);
+  const mode = args.find((a, i) => (i === 1 && keyword(a) === undefined) || keyword(a) === 'mode');
+  return !!mode && context.dialect.isConstantString(mode) && /[wx]/.test(mode.text.replace(/^[a-zA-Z]*/, ''));
+}
+
 export const fileReopenedInLoop: Rule = {
   meta: {
     id: 'file-reopened-in-loop',
@@ -52,7 +65,10 @@ export const fileReopenedInLoop: Rule = {
       'every byte again. A loop that opens the same path on each round (to append one line, or ' +
       'to read a configuration it already read) pays all of that once per item, often ' +
       'hundreds of times more than the write or lookup itself. Only paths that stay the same ' +
-      'through the loop are flagged; `while` loops, which often poll a file on purpose, are not.',
+      'through the loop are flagged; `while` loops, which often poll a file on purpose, are not, ' +
+      'nor in Python and Go a file rewritten from its start on each round (`open(p, "w")`, ' +
+      '`os.WriteFile`, `os.Create`): each round replaces what the last one wrote, often for ' +
+      'something else in the loop to read, and one handle kept open would append instead.',
     fix:
       'Open the file once before the loop and write through the same handle (with a buffered ' +
       'writer), or read it once before the loop and reuse what was read.',
@@ -103,6 +119,7 @@ export const fileReopenedInLoop: Rule = {
       const fixed = args.filter((_, i) => i !== 1 || !WRITES_DATA.test(path));
       if (!fixed.every((a) => invariantInLoop(language, facts, dialect, a, loop))) continue;
       if (usedOtherwise(context, site.node, file.text, loop.node)) continue;
+      if (replacesFile(context, path, args)) continue;
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(
         site.node,

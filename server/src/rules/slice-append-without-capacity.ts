@@ -64,7 +64,8 @@ function hasLength(context: RuleContext, iterable: Node): boolean {
 
 /**
  * True when the slice may hold items or capacity before the loop: it is a parameter (the caller's
- * slice; a named result starts nil), or the code between its declaration and the loop assigns it.
+ * slice; a named result starts nil), the loop stands in another loop the slice outlives, or the
+ * code between its declaration and the loop assigns it.
  */
 function filledBeforeLoop(context: RuleContext, declaration: Declaration, loop: Loop, name: string): boolean {
   const holder = declaration.name.parent;
@@ -77,6 +78,9 @@ function filledBeforeLoop(context: RuleContext, declaration: Declaration, loop: 
   let around: Node | null = loop.node.parent;
   while (around && around.startIndex > declaration.name.startIndex) around = around.parent;
   if (!around) return false;
+  // A loop between the two runs this one several times on the same slice: it is not empty after
+  // the first time, and `len(iterable)` is not its final length.
+  for (let n = loop.node.parent; n && !n.equals(around); n = n.parent) if (n.type === 'for_statement') return true;
   const from = declaration.name.endIndex;
   const to = loop.node.startIndex;
   return around.descendantsOfType('assignment_statement', declaration.name.endPosition, loop.node.startPosition).some((statement) => {
@@ -124,7 +128,7 @@ export const sliceAppendWithoutCapacity: Rule = {
       'there will be. Only appends that run for every item are flagged (no `continue`, `break` ' +
       'or `return` in the loop, not inside an `if`), and only to slices that are still empty when ' +
       'the loop starts: not a parameter, which holds the caller\'s items, nor one assigned ' +
-      'between its declaration and the loop.',
+      'between its declaration and the loop or kept across the rounds of an outer loop.',
     fix: 'Allocate the slice with its final capacity before the loop: `out := make([]T, 0, len(items))`, then append as before.',
     examples: {
       go: {
