@@ -48,6 +48,13 @@ export function runsFewRounds(dialect: Dialect, loop: Loop): boolean {
   return !!bound && INTEGER_TYPES.has(bound.type) && Number(bound.text) <= FEW;
 }
 
+/** True when a loop runs one round: over a list of one value written out (`for i in [1]`). */
+export function runsOnce(loop: Loop): boolean {
+  const iterable = loop.iterable;
+  if (!iterable || !['list', 'tuple', 'set', 'array'].includes(iterable.type)) return false;
+  return iterable.namedChildren.filter((c) => c?.type !== 'comment').length === 1 && iterable.descendantsOfType(SPREADS).length === 0;
+}
+
 /**
  * True when a loop makes a call once per item or row: not a retry, polling or paging loop,
  * which runs until something happens (`while`) or a fixed number of times (`attempt < 3`,
