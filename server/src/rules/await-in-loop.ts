@@ -110,7 +110,8 @@ export const awaitInLoop: Rule = {
 
   check(context) {
     const { facts } = context;
-    const asyncLoops = new Map(facts.loops.filter((l) => l.asyncIteration).map((l) => [l.node.id, l]));
+    // A generator expression with `async for` is lazy: making one awaits nothing, its consumer does.
+    const asyncLoops = new Map(facts.loops.filter((l) => l.asyncIteration && l.node.type !== 'generator_expression').map((l) => [l.node.id, l]));
     if (facts.sites.await.length === 0 && asyncLoops.size === 0) return;
     const { reader, dependence } = analysis(context);
 

@@ -26,6 +26,13 @@ const OPENERS: Record<LanguageId, RegExp | undefined> = {
   ]),
 };
 
+/**
+ * Paths of devices and kernel files (`/dev/tty`, `/proc/self/status`, Windows' `CONIN$`): each
+ * open reaches the device or reads the current state, so opening again is not rereading the same
+ * content.
+ */
+const DEVICE = /^[a-zA-Z]*["'`](?:\/dev\/|\/proc\/|\/sys\/|CONIN\$|CONOUT\$|CON["'`]|NUL["'`])/;
+
 /** Calls whose second argument is the data written, which may change with each item. */
 const WRITES_DATA = /(?:^|\.)(?:writeFileSync|appendFileSync|writeFile|appendFile|WriteFile|write|writeString)$/;
 
@@ -68,7 +75,9 @@ export const fileReopenedInLoop: Rule = {
       'through the loop are flagged; `while` loops, which often poll a file on purpose, are not, ' +
       'nor in Python and Go a file rewritten from its start on each round (`open(p, "w")`, ' +
       '`os.WriteFile`, `os.Create`): each round replaces what the last one wrote, often for ' +
-      'something else in the loop to read, and one handle kept open would append instead.',
+      'something else in the loop to read, and one handle kept open would append instead. ' +
+      'Devices and kernel files (`/dev/…`, `/proc/…`, `CONIN$`) are not flagged either: each ' +
+      'open reads their current state.',
     fix:
       'Open the file once before the loop and write through the same handle (with a buffered ' +
       'writer), or read it once before the loop and reuse what was read.',
@@ -114,7 +123,7 @@ export const fileReopenedInLoop: Rule = {
       const args = dialect.callArgs(site.node);
       const file = args[0];
       // Python's keyword arguments come in any order: only a positional first argument is the path.
-      if (!file || file.parent?.type === 'keyword_argument') continue;
+      if (!file || file.parent?.type === 'keyword_argument' || DEVICE.test(file.text)) continue;
       // The path and how it is opened (mode, flags, options) stay the same; the data written may not.
       const fixed = args.filter((_, i) => i !== 1 || !WRITES_DATA.test(path));
       if (!fixed.every((a) => invariantInLoop(language, facts, dialect, a, loop))) continue;
