@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { invariantInLoop, sitesWithin } from '../syntax/loop-invariance';
 import { compilePatterns } from './call-patterns';
 import { loopsRelated, quote, repetition } from './describe';
+import { runsFewRounds } from './per-item-loops';
 import type { Rule, RuleContext } from './rule';
 
 const JS_CALLS = [
@@ -77,7 +78,8 @@ export const fileReopenedInLoop: Rule = {
       '`os.WriteFile`, `os.Create`): each round replaces what the last one wrote, often for ' +
       'something else in the loop to read, and one handle kept open would append instead. ' +
       'Devices and kernel files (`/dev/…`, `/proc/…`, `CONIN$`) are not flagged either: each ' +
-      'open reads their current state.',
+      'open reads their current state; nor loops over a few values written out in the source, ' +
+      'which open the file a fixed few times.',
     fix:
       'Open the file once before the loop and write through the same handle (with a buffered ' +
       'writer), or read it once before the loop and reuse what was read.',
@@ -117,7 +119,8 @@ export const fileReopenedInLoop: Rule = {
     if (!opener) return;
     for (const site of facts.sites.call) {
       const loop = site.loops[0];
-      if (!loop || loop.kind === 'while' || loop.kind === 'do') continue;
+      // A few rounds written in the source (`for kind in ('a', 'b', 'c')`) open it a fixed few times.
+      if (!loop || loop.kind === 'while' || loop.kind === 'do' || runsFewRounds(dialect, loop)) continue;
       const path = dialect.calleePath(site.node);
       if (!opener.test(path)) continue;
       const args = dialect.callArgs(site.node);
