@@ -15,6 +15,7 @@ import { LoopBodyReader } from '../syntax/loop-body';
 import { awaitedCall, awaitedCallKind } from './awaited-calls';
 import { loopsRelated, quote, repetition } from './describe';
 import { LoopDependence } from './loop-dependence';
+import { runsOnce } from './per-item-loops';
 import type { Rule, RuleContext } from './rule';
 
 const CONSEQUENCE = 'each iteration waits for the previous one';
@@ -65,7 +66,8 @@ export const awaitInLoop: Rule = {
       'Python. For long lists, bound the concurrency (a pool such as `p-limit`, an ' +
       '`asyncio.Semaphore`, or batches awaited one after another) so the other side is not ' +
       'flooded. Loops whose rounds need the previous result (paging, retries, polling) are ' +
-      'left alone where the rule can tell.',
+      'left alone where the rule can tell, and so are loops over one value written out ' +
+      '(`for i in [1]`), which run once.',
     examples: {
       javascript: {
         flagged:
@@ -108,14 +110,15 @@ export const awaitInLoop: Rule = {
 
   check(context) {
     const { facts } = context;
-    const asyncLoops = new Map(facts.loops.filter((l) => l.asyncIteration).map((l) => [l.node.id, l]));
+    // A generator expression with `async for` is lazy: making one awaits nothing, its consumer does.
+    const asyncLoops = new Map(facts.loops.filter((l) => l.asyncIteration && l.node.type !== 'generator_expression').map((l) => [l.node.id, l]));
     if (facts.sites.await.length === 0 && asyncLoops.size === 0) return;
     const { reader, dependence } = analysis(context);
 
     for (const site of facts.sites.await) {
       const loops = sequencedBy(site);
       const call = loops.length > 0 ? awaitedCall(context.dialect, site.node) : undefined;
-      if (!call || awaitedCallKind(context.dialect, site.node)) continue;
+      if (!call || awaitedCallKind(context.dialect, site.node) || runsOnce(loops[0])) continue;
       if (!dependence.independent(loops[0], call)) continue;
       context.report(site.node, `${quote(site.node.text)} runs ${repetition(loops[0])}: ${CONSEQUENCE}`, loopsRelated(loops));
     }
@@ -125,7 +128,7 @@ export const awaitInLoop: Rule = {
     for (const site of facts.sites.loop) {
       const inner = asyncLoops.get(site.node.id);
       const loops = inner ? sequencedBy(site) : [];
-      if (!inner || loops.length === 0) continue;
+      if (!inner || loops.length === 0 || runsOnce(loops[0])) continue;
       if (!dependence.independent(loops[0], inner.iterable ?? site.node)) continue;
       const keyword = reader.asyncKeyword(inner) ?? site.node;
       context.report(keyword, `${asyncLoopName(inner)} runs ${repetition(loops[0])}: ${CONSEQUENCE}`, loopsRelated(loops));

@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { invariantInLoop, sitesWithin } from '../syntax/loop-invariance';
 import { compilePatterns } from './call-patterns';
 import { loopsRelated, quote, repetition } from './describe';
+import { runsFewRounds } from './per-item-loops';
 import type { Rule, RuleContext } from './rule';
 
 const JS_CALLS = [
@@ -26,6 +27,13 @@ const OPENERS: Record<LanguageId, RegExp | undefined> = {
   ]),
 };
 
+/**
+ * Paths of devices and kernel files (`/dev/tty`, `/proc/self/status`, Windows' `CONIN$`): each
+ * open reaches the device or reads the current state, so opening again is not rereading the same
+ * content.
+ */
+const DEVICE = /^[a-zA-Z]*["'`](?:\/dev\/|\/proc\/|\/sys\/|CONIN\$|CONOUT\$|CON["'`]|NUL["'`])/;
+
 /** Calls whose second argument is the data written, which may change with each item. */
 const WRITES_DATA = /(?:^|\.)(?:writeFileSync|appendFileSync|writeFile|appendFile|WriteFile|write|writeString)$/;
 
@@ -37,6 +45,19 @@ function usedOtherwise(context: RuleContext, call: Node, file: string, loop: Nod
   return sitesWithin(context.facts.sites.call, loop).some(
     (s) => !s.node.equals(call) && context.dialect.callArgs(s.node).some((a) => a.text === file),
   );
+}
+
+/**
+ * True when the call rewrites the file from its start (Python's `"w"`/`"x"` modes, Go's
+ * `os.WriteFile`, `os.Create`, `O_TRUNC`): each round replaces what the last one wrote, often for
+ * something else in the loop to read, and one handle kept open would append instead.
+ */
+function replacesFile(context: RuleContext, path: string, args: readonly Node[]): boolean {
+  if (context.language === 'go') return path === 'os.WriteFile' || path === 'os.Create' || (path === 'os.OpenFile' && /\bO_TRUNC\b/.test(args[1]?.text ?? ''));
+  if (context.language !== 'python') return false;
+  const keyword = (a: Node) => (a.parent?.type === 'keyword_argument' ? a.parent.childForFieldName('name')?.text : undefined);
+  const mode = args.find((a, i) => (i === 1 && keyword(a) === undefined) || keyword(a) === 'mode');
+  return !!mode && context.dialect.isConstantString(mode) && /[wx]/.test(mode.text.replace(/^[a-zA-Z]*/, ''));
 }
 
 export const fileReopenedInLoop: Rule = {
@@ -52,7 +73,13 @@ export const fileReopenedInLoop: Rule = {
       'every byte again. A loop that opens the same path on each round (to append one line, or ' +
       'to read a configuration it already read) pays all of that once per item, often ' +
       'hundreds of times more than the write or lookup itself. Only paths that stay the same ' +
-      'through the loop are flagged; `while` loops, which often poll a file on purpose, are not.',
+      'through the loop are flagged; `while` loops, which often poll a file on purpose, are not, ' +
+      'nor in Python and Go a file rewritten from its start on each round (`open(p, "w")`, ' +
+      '`os.WriteFile`, `os.Create`): each round replaces what the last one wrote, often for ' +
+      'something else in the loop to read, and one handle kept open would append instead. ' +
+      'Devices and kernel files (`/dev/…`, `/proc/…`, `CONIN$`) are not flagged either: each ' +
+      'open reads their current state; nor loops over a few values written out in the source, ' +
+      'which open the file a fixed few times.',
     fix:
       'Open the file once before the loop and write through the same handle (with a buffered ' +
       'writer), or read it once before the loop and reuse what was read.',
@@ -92,17 +119,19 @@ export const fileReopenedInLoop: Rule = {
     if (!opener) return;
     for (const site of facts.sites.call) {
       const loop = site.loops[0];
-      if (!loop || loop.kind === 'while' || loop.kind === 'do') continue;
+      // A few rounds written in the source (`for kind in ('a', 'b', 'c')`) open it a fixed few times.
+      if (!loop || loop.kind === 'while' || loop.kind === 'do' || runsFewRounds(dialect, loop)) continue;
       const path = dialect.calleePath(site.node);
       if (!opener.test(path)) continue;
       const args = dialect.callArgs(site.node);
       const file = args[0];
       // Python's keyword arguments come in any order: only a positional first argument is the path.
-      if (!file || file.parent?.type === 'keyword_argument') continue;
+      if (!file || file.parent?.type === 'keyword_argument' || DEVICE.test(file.text)) continue;
       // The path and how it is opened (mode, flags, options) stay the same; the data written may not.
       const fixed = args.filter((_, i) => i !== 1 || !WRITES_DATA.test(path));
       if (!fixed.every((a) => invariantInLoop(language, facts, dialect, a, loop))) continue;
       if (usedOtherwise(context, site.node, file.text, loop.node)) continue;
+      if (replacesFile(context, path, args)) continue;
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(
         site.node,

@@ -9,6 +9,7 @@ import { collectionKeptAcross, declaredInLoop } from '../syntax/loop-invariance'
 import { lastSegment } from '../syntax/paths';
 import { declarationInScope } from '../syntax/scopes';
 import { loopsRelated, quote, repetition } from './describe';
+import { runsFewRounds } from './per-item-loops';
 import type { Rule, RuleContext } from './rule';
 
 /** Methods that edit the front, and how many arguments they take when they do. */
@@ -96,7 +97,8 @@ export const frontOfListInLoop: Rule = {
       'every other item by one place, so a loop that drains or builds a long list this way ' +
       'costs time quadratic in its length. JavaScript\'s `shift()` is not flagged: V8 drops ' +
       'the first item of most arrays without moving the rest. Only lists whose declaration ' +
-      'shows they are array-backed are flagged.',
+      'shows they are array-backed are flagged, and not in loops of a few rounds written in the ' +
+      'source (`for i in range(4)`), where the list cannot grow long.',
     fix:
       'Use a double-ended queue: `collections.deque` with `popleft()` and `appendleft()` in ' +
       'Python, `ArrayDeque` in Java. In JavaScript and Go, add at the end and reverse once ' +
@@ -138,6 +140,8 @@ export const frontOfListInLoop: Rule = {
       const loop = loops[0];
       const declaration = declarationInScope(language, list, list.text);
       if (declaration && declaredInLoop(declaration, loop)) return;
+      // Over a few rounds written in the source (`for i in range(4)`) the list cannot grow long.
+      if (loops.every((l) => runsFewRounds(dialect, l) || (declaration && declaredInLoop(declaration, l)))) return;
       // Go's prepend replaces the slice by design; elsewhere a list replaced in the loop is a new one.
       if (language !== 'go' && !collectionKeptAcross(language, facts, dialect, list, loop)) return;
       context.report(node, `${quote(shown)} moves every other item of \`${list.text}\` ${repetition(loop)}: quadratic in its length; ${ADVICE[language]}`, loopsRelated(loops));

@@ -25,13 +25,44 @@ function countedTo(dialect: Dialect, loop: Loop): Node | undefined {
   return condition?.type === 'binary_expression' ? (condition.childForFieldName('right') ?? undefined) : undefined;
 }
 
+/** Collections whose items are written out in the source: `('a', 'b')`, `[]int{1, 4}`, `"abc"`. */
+const WRITTEN_OUT = new Set([
+  'list', 'tuple', 'set', 'expression_list', 'string', 'concatenated_string',
+  'composite_literal', 'interpreted_string_literal', 'raw_string_literal',
+  'array', 'array_initializer',
+]);
+/** Items that splice in a collection of any size: `[*rest]`, `[...rest]`, an f-string's `{…}`. */
+const SPREADS = ['list_splat', 'spread_element', 'interpolation', 'template_substitution'];
+/** A count this small, written as a literal, is a handful of rounds: `range(4)`, `i < 5`. */
+const FEW = 10;
+
+/**
+ * True when a loop runs a handful of rounds fixed in the source: over a collection whose items
+ * are written out (`for flags in (0, re.I)`, `range []int{1, 4, 16}`) or counting to a small
+ * literal (`range(4)`). A cost per round there is a constant, not a cost per item of data.
+ */
+export function runsFewRounds(dialect: Dialect, loop: Loop): boolean {
+  const iterable = loop.iterable;
+  if (iterable && WRITTEN_OUT.has(iterable.type)) return iterable.descendantsOfType(SPREADS).length === 0;
+  const bound = countedTo(dialect, loop);
+  return !!bound && INTEGER_TYPES.has(bound.type) && Number(bound.text) <= FEW;
+}
+
+/** True when a loop runs one round: over a list of one value written out (`for i in [1]`). */
+export function runsOnce(loop: Loop): boolean {
+  const iterable = loop.iterable;
+  if (!iterable || !['list', 'tuple', 'set', 'array'].includes(iterable.type)) return false;
+  return iterable.namedChildren.filter((c) => c?.type !== 'comment').length === 1 && iterable.descendantsOfType(SPREADS).length === 0;
+}
+
 /**
  * True when a loop makes a call once per item or row: not a retry, polling or paging loop,
  * which runs until something happens (`while`) or a fixed number of times (`attempt < 3`,
- * `page < MAX_PAGES`), however much data there is.
+ * `page < MAX_PAGES`), however much data there is, nor a loop over values written out in the
+ * source (`for d in [1, 4, 16]`).
  */
 export function repeatsPerItem(dialect: Dialect, loop: Loop): boolean {
-  if (loop.kind === 'while' || loop.kind === 'do') return false;
+  if (loop.kind === 'while' || loop.kind === 'do' || runsFewRounds(dialect, loop)) return false;
   const bound = countedTo(dialect, loop);
   return !bound || !(INTEGER_TYPES.has(bound.type) || CONSTANT_NAME.test(bound.text) || RETRY_NAME.test(bound.text));
 }

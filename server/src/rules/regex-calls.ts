@@ -19,6 +19,8 @@ export interface RegexCall {
   pattern: Node;
   /** Other arguments that shape the regex (JavaScript's flags). */
   options: Node[];
+  /** Python's flags: `re.compile`'s second argument, or `flags=` on any of the helpers. */
+  flags: Node[];
 }
 
 const JS_CALLS = new Map<string, RegexCallKind>([
@@ -89,7 +91,7 @@ function javaStringCall(dialect: Dialect, call: Node, path: string, args: Node[]
   if (!counts?.includes(args.length) || !receiver) return undefined;
   if (receiver.type === 'identifier' && /^[A-Z][a-z]/.test(receiver.text)) return undefined;
   if (lastSegment(path) === 'split' && dialect.isConstantString(args[0]) && splitsWithoutRegex(args[0])) return undefined;
-  return { kind: 'each-call', pattern: args[0], options: [] };
+  return { kind: 'each-call', pattern: args[0], options: [], flags: [] };
 }
 
 /** The regex a call builds from a pattern argument, if it is one of the calls above. */
@@ -103,5 +105,15 @@ export function regexCall(language: LanguageId, dialect: Dialect, call: Node): R
   // Python's keyword arguments can come in any order: only a positional first argument is the pattern.
   if (language === 'python' && args[0].parent?.type === 'keyword_argument') return undefined;
   const options = language === 'javascript' || language === 'typescript' ? args.slice(1, 2) : [];
-  return { kind, pattern: args[0], options };
+  return { kind, pattern: args[0], options, flags: language === 'python' ? pythonFlags(kind, args) : [] };
+}
+
+/** The flags of a Python `re` call: `re.compile(p, flags)` or `flags=…` on any of them. */
+function pythonFlags(kind: RegexCallKind, args: readonly Node[]): Node[] {
+  // A keyword argument comes as its value, with the `keyword_argument` around it as its parent.
+  const keyword = (a: Node) => (a.parent?.type === 'keyword_argument' ? a.parent.childForFieldName('name')?.text : undefined);
+  const flags = args.filter((a) => keyword(a) === 'flags');
+  const second = args[1];
+  if (kind === 'compile' && second && keyword(second) === undefined) flags.push(second);
+  return flags;
 }

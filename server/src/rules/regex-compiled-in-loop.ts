@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect } from '../syntax/dialect';
+import { invariantInLoop } from '../syntax/loop-invariance';
 import { loopsRelated, quote, repetition } from './describe';
+import { runsFewRounds } from './per-item-loops';
 import { regexCall, RegexCallKind } from './regex-calls';
 import type { Rule } from './rule';
 
@@ -38,7 +40,10 @@ export const regexCompiledInLoop: Rule = {
       'to `re.compile` and the `re.match`/`re.sub`… helpers, so each call costs a cache lookup ' +
       'rather than a compile, still a per-call cost, and a program using more patterns than the ' +
       'cache holds (a few hundred) compiles them again. JavaScript engines also cache compiled ' +
-      'patterns, but `new RegExp("…")` still builds a new object from the string each time.',
+      'patterns, but `new RegExp("…")` still builds a new object from the string each time. A ' +
+      'loop over a few values written out in the source (`for flags in (0, re.I)`, `range(4)`) ' +
+      'is not counted, since it repeats the call a fixed few times, nor is a Python call whose ' +
+      'flags change with the round, which builds a different regex each time.',
     fix:
       'Compile the pattern once, before the loop or as a module-level constant or static final ' +
       'field, and call its methods inside the loop. In JavaScript a regex literal (`/…/`) does ' +
@@ -89,12 +94,16 @@ export const regexCompiledInLoop: Rule = {
   },
 
   check(context) {
-    const { dialect, language } = context;
-    for (const site of context.facts.sites.call) {
-      const loop = site.loops[0];
+    const { dialect, facts, language } = context;
+    for (const site of facts.sites.call) {
+      // A loop over a few values written out in the source pays the compile a fixed few times;
+      // the loop that repeats it is the first one around that runs once per item of data.
+      const loop = site.loops.find((l) => !runsFewRounds(dialect, l));
       const call = loop && regexCall(language, dialect, site.node);
       if (!call || !isConstantPattern(dialect, call.pattern)) continue;
       if (!call.options.every((o) => isConstantPattern(dialect, o))) continue;
+      // Python's flags are names (`re.I`), not strings: a regex is the same each round unless they change.
+      if (!call.flags.every((f) => invariantInLoop(language, facts, dialect, f, site.loops[0]))) continue;
       const path = dialect.calleePath(site.node);
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(

@@ -62,6 +62,34 @@ function hasLength(context: RuleContext, iterable: Node): boolean {
   return made?.type === 'slice_type' || made?.type === 'map_type';
 }
 
+/**
+ * True when the slice may hold items or capacity before the loop: it is a parameter (the caller's
+ * slice; a named result starts nil), the loop stands in another loop the slice outlives, or the
+ * code between its declaration and the loop assigns it.
+ */
+function filledBeforeLoop(context: RuleContext, declaration: Declaration, loop: Loop, name: string): boolean {
+  const holder = declaration.name.parent;
+  const list = holder?.parent;
+  if (holder?.type === 'parameter_declaration' || holder?.type === 'variadic_parameter_declaration') {
+    const result = list?.parent?.childForFieldName('result');
+    if (!result || !list || !result.equals(list)) return true;
+  }
+  // The facts hold assignments inside loops only: read the code between the two from the tree.
+  let around: Node | null = loop.node.parent;
+  while (around && around.startIndex > declaration.name.startIndex) around = around.parent;
+  if (!around) return false;
+  // A loop between the two runs this one several times on the same slice: it is not empty after
+  // the first time, and `len(iterable)` is not its final length.
+  for (let n = loop.node.parent; n && !n.equals(around); n = n.parent) if (n.type === 'for_statement') return true;
+  const from = declaration.name.endIndex;
+  const to = loop.node.startIndex;
+  return around.descendantsOfType('assignment_statement', declaration.name.endPosition, loop.node.startPosition).some((statement) => {
+    if (!statement || statement.startIndex < from || statement.startIndex >= to) return false;
+    const target = context.dialect.assignment(statement)?.target;
+    return !!target && (target.text === name || target.namedChildren.some((t) => t?.text === name));
+  });
+}
+
 function check(context: RuleContext, loop: Loop): void {
   const iterable = loop.iterable;
   const body = loop.node.childForFieldName('body');
@@ -75,6 +103,7 @@ function check(context: RuleContext, loop: Loop): void {
     const declaration = declarationInScope(context.language, slice, slice.text);
     const type = declaration && emptySlice(declaration);
     if (!declaration || !type || declaredInLoop(declaration, loop)) continue;
+    if (filledBeforeLoop(context, declaration, loop, slice.text)) continue;
     if (assignmentsInLoop(context.facts, context.dialect, loop, slice.text).length !== 1) continue;
     context.report(
       statement,
@@ -98,7 +127,9 @@ export const sliceAppendWithoutCapacity: Rule = {
       'about log n allocations and copies roughly 2n items, and leaves the discarded arrays to ' +
       'the garbage collector, when the loop over a slice or map already says how many items ' +
       'there will be. Only appends that run for every item are flagged (no `continue`, `break` ' +
-      'or `return` in the loop, not inside an `if`).',
+      'or `return` in the loop, not inside an `if`), and only to slices that are still empty when ' +
+      'the loop starts: not a parameter, which holds the caller\'s items, nor one assigned ' +
+      'between its declaration and the loop or kept across the rounds of an outer loop.',
     fix: 'Allocate the slice with its final capacity before the loop: `out := make([]T, 0, len(items))`, then append as before.',
     examples: {
       go: {

@@ -1,7 +1,7 @@
 /**
- * Python names are bound by assignments, parameters and loop targets. The lookup takes the last
- * binding before a use in the blocks around it and stops at the enclosing function, since
- * assigning to a name makes it local there.
+ * Python names are bound by assignments, parameters, loop targets and `with … as` targets. The
+ * lookup takes the last binding before a use in the blocks around it and stops at the enclosing
+ * function, since assigning to a name makes it local there.
  */
 import type { Node } from 'web-tree-sitter';
 import { Declaration, DeclarationReader, isField, named } from './reader';
@@ -26,6 +26,16 @@ function parameter(parameters: Node, name: string): Declaration | undefined {
   return undefined;
 }
 
+/** `with open(p) as f:` and `with make() as (a, b):` bind the names after `as`. */
+function withTarget(clause: Node, name: string): Declaration | undefined {
+  for (const item of clause.namedChildren) {
+    const alias = item?.type === 'with_item' ? item.childForFieldName('value')?.childForFieldName('alias') : undefined;
+    const id = alias && named([...alias.namedChildren, ...alias.descendantsOfType('identifier')], name);
+    if (id) return { name: id };
+  }
+  return undefined;
+}
+
 export const python: DeclarationReader = {
   read(child, name) {
     switch (child.type) {
@@ -33,6 +43,8 @@ export const python: DeclarationReader = {
         return assignment(child, name);
       case 'parameters':
         return parameter(child, name);
+      case 'with_clause':
+        return withTarget(child, name);
       case 'identifier':
       case 'pattern_list':
       case 'tuple_pattern':
