@@ -5,7 +5,7 @@
  */
 import { Query, Tree } from 'web-tree-sitter';
 import type { Node } from 'web-tree-sitter';
-import type { Range } from '../findings';
+import type { EnclosingFunction, Range } from '../findings';
 import type { CallMatcher } from '../rules/call-patterns';
 import { loopsRelated, nodeRange, repetition } from '../rules/describe';
 import { repeatsPerItem } from '../rules/per-item-loops';
@@ -16,8 +16,11 @@ import { goBindings } from './bindings/go';
 import { javaBindings } from './bindings/java';
 import { javascriptBindings } from './bindings/javascript';
 import { pythonBindings } from './bindings/python';
-import type { CallFact, FileSummary, FunctionFact } from './file-summary';
+import { classFact } from './class-facts';
+import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
+import { objectOwner } from './object-owner';
+import { madeReceiverTypes, ReceiverTypes } from './receiver-types';
 
 /** Paths a call can be resolved by: one to three plain names (`fetch`, `db.fetch`, `this.repo.find`). */
 const RESOLVABLE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,2}$/;
@@ -96,9 +99,9 @@ function javaReceiverType(path: string, types: DeclaredTypes): string | undefine
   return parts.length === 2 && /^[A-Z]/.test(variable) ? variable : undefined;
 }
 
-function callFact(call: Node, path: string, types: DeclaredTypes | undefined): CallFact {
+function callFact(call: Node, path: string, types: ReceiverTypes | undefined): CallFact {
   const fact: CallFact = { path, range: nodeRange(call) };
-  const type = types && javaReceiverType(path, types);
+  const type = types?.of(path, call.startIndex);
   if (type) fact.receiverType = type;
   return fact;
 }
@@ -163,6 +166,20 @@ interface PlacedFunction {
   end: number;
 }
 
+/**
+ * A method of an object literal that can be reached by name (object-owner.ts), as a function of
+ * its own: JavaScript only.
+ */
+function objectMethod(node: Node, dialect: Dialect, outer: PlacedFunction | undefined): FunctionFact | undefined {
+  if (dialect.language !== 'javascript' && dialect.language !== 'typescript') return undefined;
+  if (node.type !== 'method_definition' && node.parent?.type !== 'pair') return undefined;
+  const owner = objectOwner(node, outer && { name: outer.fact.name, start: outer.start });
+  const context = owner === undefined ? undefined : functionContext(node, dialect, owner);
+  // An arrow function's `this` is not the object's.
+  if (context && node.type === 'arrow_function') delete context.selfName;
+  return context && { ...context, range: nodeRange(node.childForFieldName('name') ?? node), calls: [] };
+}
+
 /** A class or function around the current capture. */
 interface Frame {
   end: number;
@@ -171,6 +188,8 @@ interface Frame {
   isClass: boolean;
   /** The named function the calls inside count for (a nested function's count for the one around it). */
   fact?: FunctionFact;
+  /** Where that function stands. */
+  placed?: PlacedFunction;
   seen: Set<string>;
 }
 
@@ -179,8 +198,16 @@ interface Frame {
  * come from the same query as the calls, so no node's parents are read (each parent read walks
  * down from the root in web-tree-sitter).
  */
-function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: CallMatcher, bound: ReadonlySet<string>, types: DeclaredTypes | undefined): PlacedFunction[] {
-  const placed: PlacedFunction[] = [];
+function readFunctions(
+  tree: Tree,
+  grammar: GrammarId,
+  dialect: Dialect,
+  io: CallMatcher,
+  bound: ReadonlySet<string>,
+  types: ReceiverTypes | undefined,
+  placed: PlacedFunction[],
+  classes: ClassFact[],
+): PlacedFunction[] {
   const pending: PendingCall[] = [];
   const stack: Frame[] = [];
   let call: Node | undefined;
@@ -192,19 +219,28 @@ function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: Cal
     while (stack.length > 0 && stack[stack.length - 1].end <= node.startIndex) stack.pop();
     const outer = stack[stack.length - 1];
     if (name === 'class') {
-      stack.push({ end: node.endIndex, isClass: true, owner: node.childForFieldName('name')?.text, fact: outer?.fact, seen: outer?.seen ?? new Set() });
+      const declared = classFact(node, dialect.language);
+      if (declared) classes.push(declared);
+      stack.push({ end: node.endIndex, isClass: true, owner: declared?.name, fact: outer?.fact, placed: outer?.placed, seen: outer?.seen ?? new Set() });
       continue;
     }
     if (name === 'function') {
-      let fact = outer?.fact;
+      let fact = outer?.isClass ? undefined : objectMethod(node, dialect, outer?.placed);
+      let where = fact && { fact, start: node.startIndex, end: node.endIndex };
+      if (where) placed.push(where);
+      else {
+        fact = outer?.fact;
+        where = outer?.placed;
+      }
       if (!fact || outer?.isClass) {
         const context = functionContext(node, dialect, outer?.isClass ? outer.owner : undefined);
         if (context) {
           fact = { ...context, range: nodeRange(node.childForFieldName('name') ?? node), calls: [] };
-          placed.push({ fact, start: node.startIndex, end: node.endIndex });
+          where = { fact, start: node.startIndex, end: node.endIndex };
+          placed.push(where);
         }
       }
-      stack.push({ end: node.endIndex, isClass: false, fact, seen: fact && fact === outer?.fact ? outer.seen : new Set() });
+      stack.push({ end: node.endIndex, isClass: false, fact, placed: where, seen: fact && fact === outer?.fact ? outer.seen : new Set() });
       continue;
     }
     const fact = outer?.fact;
@@ -221,8 +257,10 @@ function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: Cal
   }
   const defined = new Set(placed.map((f) => f.fact.name));
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
+  for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
-    if (mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path, types));
+    const call = callFact(node, path, types);
+    if (call.receiverType || mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(call);
   }
   return placed;
 }
@@ -234,8 +272,17 @@ function placedAt(functions: readonly PlacedFunction[], offset: number): Functio
   return found?.fact;
 }
 
+/** The innermost named function around an offset, as the rule engine records it on findings. */
+function enclosingFunction(facts: FileFacts, offset: number): EnclosingFunction | undefined {
+  let found: FileFacts['functions'][number] | undefined;
+  for (const f of facts.functions) {
+    if (f.name && f.node.startIndex <= offset && offset < f.node.endIndex && (!found || f.node.startIndex >= found.node.startIndex)) found = f;
+  }
+  return found?.name ? { name: found.name, line: found.node.startPosition.row } : undefined;
+}
+
 /** The calls loops repeat once per item that are not I/O themselves (n-plus-one-query reports those). */
-function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: DeclaredTypes | undefined): FileSummary['loopCalls'] {
+function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: ReceiverTypes | undefined): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
   for (const site of facts.sites.call) {
     if (site.loops.length === 0) continue;
@@ -244,12 +291,15 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     const loop = site.loops.find((l) => repeatsPerItem(dialect, l));
     if (!loop) continue;
     const method = placedAt(functions, site.node.startIndex);
-    calls.push({
+    const call: LoopCallFact = {
       ...callFact(site.node, path, types),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
       repetition: repetition(loop),
       loops: loopsRelated(site.loops),
-    });
+    };
+    const enclosing = enclosingFunction(facts, site.node.startIndex);
+    if (enclosing) call.function = enclosing;
+    calls.push(call);
   }
   return calls;
 }
@@ -282,9 +332,16 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
       break;
     }
   }
-  const types = dialect.language === 'java' ? javaDeclaredTypes(tree) : undefined;
-  const functions = readFunctions(tree, grammar, dialect, io, new Set(summary.imports.map((b) => b.local)), types);
+  const functions: PlacedFunction[] = [];
+  const classes: ClassFact[] = [];
+  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedAt(functions, offset));
+  const declared = dialect.language === 'java' ? javaDeclaredTypes(tree) : undefined;
+  const types: ReceiverTypes | undefined = made?.types ?? (declared && { of: (path) => javaReceiverType(path, declared) });
+  readFunctions(tree, grammar, dialect, io, new Set(summary.imports.map((b) => b.local)), types, functions, classes);
   summary.functions = functions.map((f) => f.fact);
   summary.loopCalls = readLoopCalls(facts, dialect, io, functions, types);
+  if (classes.length > 0) summary.classFacts = classes;
+  const instances = made?.instances();
+  if (instances && instances.length > 0) summary.instances = instances;
   return summary;
 }
