@@ -7,6 +7,20 @@
  */
 import type { Node } from 'web-tree-sitter';
 
+const SPACE = /\s/;
+
+/**
+ * Whether a function may be a method of an object literal, without reading its parent (each
+ * parent read walks down from the root): a method shorthand outside a class, or a function
+ * written after `key:`.
+ */
+export function mayBeObjectMethod(fn: Node, text: string): boolean {
+  if (fn.type === 'method_definition') return true;
+  let i = fn.startIndex - 1;
+  while (i >= 0 && SPACE.test(text[i])) i--;
+  return text[i] === ':';
+}
+
 /** The object literal a function is a method or property value of. */
 function objectOf(fn: Node): Node | undefined {
   const holder = fn.type === 'method_definition' ? fn.parent : fn.parent?.type === 'pair' ? fn.parent.parent : null;

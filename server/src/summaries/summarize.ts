@@ -19,7 +19,7 @@ import { pythonBindings } from './bindings/python';
 import { classFact } from './class-facts';
 import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
-import { objectOwner } from './object-owner';
+import { mayBeObjectMethod, objectOwner } from './object-owner';
 import { madeReceiverTypes, ReceiverTypes } from './receiver-types';
 
 /** Paths a call can be resolved by: one to three plain names (`fetch`, `db.fetch`, `this.repo.find`). */
@@ -99,10 +99,9 @@ function javaReceiverType(path: string, types: DeclaredTypes): string | undefine
   return parts.length === 2 && /^[A-Z]/.test(variable) ? variable : undefined;
 }
 
-function callFact(call: Node, path: string, types: ReceiverTypes | undefined): CallFact {
+function callFact(call: Node, path: string, receiverType: string | undefined): CallFact {
   const fact: CallFact = { path, range: nodeRange(call) };
-  const type = types?.of(path, call.startIndex);
-  if (type) fact.receiverType = type;
+  if (receiverType) fact.receiverType = receiverType;
   return fact;
 }
 
@@ -164,15 +163,17 @@ interface PlacedFunction {
   fact: FunctionFact;
   start: number;
   end: number;
+  /** Read only while the tree lives, during the summary. */
+  node: Node;
 }
 
 /**
  * A method of an object literal that can be reached by name (object-owner.ts), as a function of
  * its own: JavaScript only.
  */
-function objectMethod(node: Node, dialect: Dialect, outer: PlacedFunction | undefined): FunctionFact | undefined {
+function objectMethod(node: Node, dialect: Dialect, outer: PlacedFunction | undefined, text: string): FunctionFact | undefined {
   if (dialect.language !== 'javascript' && dialect.language !== 'typescript') return undefined;
-  if (node.type !== 'method_definition' && node.parent?.type !== 'pair') return undefined;
+  if (!mayBeObjectMethod(node, text)) return undefined;
   const owner = objectOwner(node, outer && { name: outer.fact.name, start: outer.start });
   const context = owner === undefined ? undefined : functionContext(node, dialect, owner);
   // An arrow function's `this` is not the object's.
@@ -211,6 +212,7 @@ function readFunctions(
   const pending: PendingCall[] = [];
   const stack: Frame[] = [];
   let call: Node | undefined;
+  const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? tree.rootNode.text : '';
   for (const { name, node } of queryFor(grammar, tree, dialect).captures(tree.rootNode)) {
     if (name === 'call') {
       call = node;
@@ -225,8 +227,8 @@ function readFunctions(
       continue;
     }
     if (name === 'function') {
-      let fact = outer?.isClass ? undefined : objectMethod(node, dialect, outer?.placed);
-      let where = fact && { fact, start: node.startIndex, end: node.endIndex };
+      let fact = outer?.isClass ? undefined : objectMethod(node, dialect, outer?.placed, text);
+      let where = fact && { fact, start: node.startIndex, end: node.endIndex, node };
       if (where) placed.push(where);
       else {
         fact = outer?.fact;
@@ -236,7 +238,7 @@ function readFunctions(
         const context = functionContext(node, dialect, outer?.isClass ? outer.owner : undefined);
         if (context) {
           fact = { ...context, range: nodeRange(node.childForFieldName('name') ?? node), calls: [] };
-          where = { fact, start: node.startIndex, end: node.endIndex };
+          where = { fact, start: node.startIndex, end: node.endIndex, node };
           placed.push(where);
         }
       }
@@ -249,7 +251,7 @@ function readFunctions(
     const kind = io.match(path);
     // In `db.QueryRow(…).Scan(&n)` both calls match; the one the chain starts from, captured
     // after the outer one at the same start, is the root cause.
-    if (kind && (!fact.io || startsAt(fact.io.range, call))) fact.io = { ...callFact(call, path, types), kind };
+    if (kind && (!fact.io || startsAt(fact.io.range, call))) fact.io = { ...callFact(call, path, types?.of(path, call)), kind };
     else if (!kind && !outer.seen.has(path)) {
       outer.seen.add(path);
       pending.push({ fact, node: call, path });
@@ -259,31 +261,41 @@ function readFunctions(
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
   for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
-    const call = callFact(node, path, types);
-    if (call.receiverType || mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(call);
+    const type = types?.of(path, node);
+    if (type || mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path, type));
   }
   return placed;
 }
 
 /** The innermost named function whose node holds the offset. */
 function placedAt(functions: readonly PlacedFunction[], offset: number): FunctionFact | undefined {
+  return placedFunctionAt(functions, offset)?.fact;
+}
+
+function placedFunctionAt(functions: readonly PlacedFunction[], offset: number): PlacedFunction | undefined {
   let found: PlacedFunction | undefined;
   for (const f of functions) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
-  return found?.fact;
+  return found;
+}
+
+/** The named functions of the facts with where they stand, read once per file. */
+type NamedFunction = { name: string; start: number; end: number; node: Node };
+
+function namedFunctions(facts: FileFacts): NamedFunction[] {
+  return facts.functions.flatMap((f) => (f.name ? [{ name: f.name, start: f.node.startIndex, end: f.node.endIndex, node: f.node }] : []));
 }
 
 /** The innermost named function around an offset, as the rule engine records it on findings. */
-function enclosingFunction(facts: FileFacts, offset: number): EnclosingFunction | undefined {
-  let found: FileFacts['functions'][number] | undefined;
-  for (const f of facts.functions) {
-    if (f.name && f.node.startIndex <= offset && offset < f.node.endIndex && (!found || f.node.startIndex >= found.node.startIndex)) found = f;
-  }
-  return found?.name ? { name: found.name, line: found.node.startPosition.row } : undefined;
+function enclosingFunction(functions: readonly NamedFunction[], offset: number): EnclosingFunction | undefined {
+  let found: NamedFunction | undefined;
+  for (const f of functions) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
+  return found && { name: found.name, line: found.node.startPosition.row };
 }
 
 /** The calls loops repeat once per item that are not I/O themselves (n-plus-one-query reports those). */
 function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: ReceiverTypes | undefined): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
+  let named: NamedFunction[] | undefined;
   for (const site of facts.sites.call) {
     if (site.loops.length === 0) continue;
     const path = quickPath(site.node, dialect);
@@ -292,12 +304,12 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     if (!loop) continue;
     const method = placedAt(functions, site.node.startIndex);
     const call: LoopCallFact = {
-      ...callFact(site.node, path, types),
+      ...callFact(site.node, path, types?.of(path, site.node)),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
       repetition: repetition(loop),
       loops: loopsRelated(site.loops),
     };
-    const enclosing = enclosingFunction(facts, site.node.startIndex);
+    const enclosing = enclosingFunction((named ??= namedFunctions(facts)), site.node.startIndex);
     if (enclosing) call.function = enclosing;
     calls.push(call);
   }
@@ -334,7 +346,7 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
   }
   const functions: PlacedFunction[] = [];
   const classes: ClassFact[] = [];
-  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedAt(functions, offset));
+  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset));
   const declared = dialect.language === 'java' ? javaDeclaredTypes(tree) : undefined;
   const types: ReceiverTypes | undefined = made?.types ?? (declared && { of: (path) => javaReceiverType(path, declared) });
   readFunctions(tree, grammar, dialect, io, new Set(summary.imports.map((b) => b.local)), types, functions, classes);
