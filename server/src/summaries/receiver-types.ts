@@ -107,6 +107,17 @@ function madeAtModuleLevel(root: Node, language: LanguageId, assigned: ReadonlyM
 }
 
 /**
+ * Whether a function has a name of its own that hides the module's: a parameter, or any
+ * assignment to it in the function (`users = []`), which the words show without a query.
+ */
+function bindsItself(scope: Scope, name: string, text: string): boolean {
+  const word = name.replace(/\$/g, '\\$');
+  const parameters = scope.node.childForFieldName('parameters') ?? scope.node.childForFieldName('parameter');
+  if (parameters && new RegExp(`(?<![\\w$])${word}(?![\\w$])`).test(parameters.text)) return true;
+  return new RegExp(`(?<![\\w$.])${word}\\s*=(?!=)`).test(text.slice(scope.start, scope.end));
+}
+
+/**
  * Python and JavaScript: the variables made from a class or a factory, in the function a call
  * stands in (read once per function, when first asked), else at module level. `scopeOf` gives
  * the function an offset stands in; it is asked only once the file's functions are known.
@@ -115,8 +126,9 @@ export function madeReceiverTypes(tree: Tree, language: LanguageId, scopeOf: (of
   const pattern = MADE[language];
   const words = MAY_ASSIGN[language];
   if (!pattern || !words) return undefined;
+  const text = tree.rootNode.text;
   const assigned = new Map<string, number[]>();
-  for (const match of tree.rootNode.text.matchAll(words)) {
+  for (const match of text.matchAll(words)) {
     const at = assigned.get(match[1]);
     if (at) at.push(match.index);
     else assigned.set(match[1], [match.index]);
@@ -139,6 +151,7 @@ export function madeReceiverTypes(tree: Tree, language: LanguageId, scopeOf: (of
         const scope = scopeOf(call.startIndex);
         const local = scope && at.some((i) => scope.start <= i && i < scope.end) ? typesIn(scope) : undefined;
         if (local?.has(parts[0])) return local.get(parts[0]);
+        if (scope && bindsItself(scope, parts[0], text)) return undefined;
         return typesIn(undefined).get(parts[0]);
       },
     },
