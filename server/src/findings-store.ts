@@ -88,7 +88,11 @@ export class FindingsStore {
     return { files: keys.size, findings };
   }
 
-  /** Computes the cross-file findings of these files again and announces those that changed. */
+  /** Computes the cross-file findings of these files again (the index changed under them) and announces those that changed. */
+  relinkFiles(files: readonly string[]): void {
+    this.relink(files);
+  }
+
   private relink(files: readonly string[] | undefined): void {
     for (const file of files ?? []) {
       const findings = this.linker!.findings(file);

@@ -344,7 +344,8 @@ connection.onInitialized(() => {
   if (canWatchFiles) {
     const extensions = SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',');
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: '**/.gitignore' }],
+      // go.mod: a module path changed changes which imports lead into the workspace.
+      watchers: [{ globPattern: `**/*.{${extensions}}` }, { globPattern: '**/.gitignore' }, { globPattern: '**/go.mod' }],
     });
   }
   if (canWatchFolders) {
@@ -386,6 +387,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     const file = pathOf(change.uri);
     if (!file) continue;
     if (path.basename(file) === '.gitignore') return void scanner.scanAll();
+    if (path.basename(file) === 'go.mod') {
+      store.relinkFiles(summaries.goModulesChanged());
+      continue;
+    }
     if (change.type === FileChangeType.Deleted) scanner.removeFile(file);
     else changed.push(file);
     if (change.type !== FileChangeType.Changed) remapProfilesSoon();

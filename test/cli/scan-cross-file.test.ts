@@ -1,6 +1,7 @@
 /**
  * `hotpath scan` on code whose N+1 runs through a helper in another file: found whichever order
- * the workers finish the files in, and carried into SARIF with the chain's locations.
+ * the workers finish the files in, carried into SARIF with the chain's locations, and weighed by
+ * a profile like the findings of one file.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -52,5 +53,25 @@ describe('hotpath scan across files', () => {
         ['store/users.go', 8, '`UserName()` runs a database query: `db.QueryRow()`'],
       ],
     );
+  });
+});
+
+describe('hotpath scan across files with a profile', () => {
+  let dir: string;
+  before(() => {
+    // Copied elsewhere: the profile's paths are those of the machine that recorded it.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-cli-cross-profile-'));
+    fs.cpSync(path.join(fixturesDir, 'cross-file-profile'), dir, { recursive: true });
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('raises the finding in the function cProfile measured hot and names its share, and lowers the one in cold code', () => {
+    const { code, stdout } = run(['scan', '.', '--rule', RULE, '--profile', 'profile.prof'], dir);
+    assert.equal(code, 0);
+    assert.deepEqual(stdout.trim().split('\n'), [
+      'shop/service.py:8:22: warning n-plus-one-through-call: `repo.get()` runs a database query (`self.session.query()` in repo.py:12) once per item of `ids` (`for` loop at line 7) — this function took 96.7% of time in profile.prof',
+      'shop/service.py:14:13: hint n-plus-one-through-call: `repo.get()` runs a database query (`self.session.query()` in repo.py:12) once per item of `ids[:3]` (list comprehension at line 14)',
+      '2 findings (1 warning, 1 hint) in 5 files.',
+    ]);
   });
 });

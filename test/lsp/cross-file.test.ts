@@ -82,3 +82,63 @@ describe('cross-file findings', () => {
     await session.waitForDiagnostics(report, (p) => findingsOf(p, RULE).length === 0);
   });
 });
+
+const USERS_GO = `package store
+
+import "database/sql"
+
+func UserName(db *sql.DB, id int64) string {
+	var name string
+	_ = db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	return name
+}
+`;
+
+const REPORT_GO = `package report
+
+import (
+	"database/sql"
+
+	"example.com/shop/store"
+)
+
+func Names(db *sql.DB, ids []int64) {
+	for _, id := range ids {
+		_ = store.UserName(db, id)
+	}
+}
+`;
+
+const GO_MESSAGE = '`store.UserName()` runs a database query (`db.QueryRow()` in users.go:7) once per item of `ids` (`for … range` loop at line 10)';
+
+describe('cross-file findings when go.mod changes', () => {
+  let session: LspSession;
+  let dir: string;
+  const file = (name: string) => path.join(dir, name);
+
+  before(async () => {
+    dir = makeWorkspace({ 'go.mod': 'module example.com/shop\n\ngo 1.22\n', 'store/users.go': USERS_GO, 'report/report.go': REPORT_GO });
+    session = await startScanned(dir);
+  });
+
+  after(() => tearDown(session, dir));
+
+  it('follows the import while go.mod names the module it points into', () => {
+    const [finding, ...rest] = findingsOf(session.diagnostics(uriOf(file('report/report.go'))), RULE);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.message, GO_MESSAGE);
+    assert.deepEqual(finding.range, rangeOf(REPORT_GO, 'store.UserName(db, id)'));
+  });
+
+  it('drops the finding when the module is renamed, and brings it back when the name returns', async () => {
+    const report = uriOf(file('report/report.go'));
+    const goMod = uriOf(file('go.mod'));
+    writeFiles(dir, { 'go.mod': 'module example.com/renamed\n\ngo 1.22\n' });
+    await session.didChangeWatchedFiles([{ uri: goMod, type: FileChangeType.Changed }]);
+    await session.waitForDiagnostics(report, (p) => findingsOf(p, RULE).length === 0);
+    writeFiles(dir, { 'go.mod': 'module example.com/shop\n\ngo 1.22\n' });
+    await session.didChangeWatchedFiles([{ uri: goMod, type: FileChangeType.Changed }]);
+    const params = await session.waitForDiagnostics(report, (p) => findingsOf(p, RULE).length === 1);
+    assert.equal(findingsOf(params, RULE)[0].message, GO_MESSAGE);
+  });
+});

@@ -23,10 +23,10 @@ describe('files changed on disk', () => {
 
   after(() => tearDown(session, dir));
 
-  it('asks the client to watch source files and .gitignore', () => {
+  it('asks the client to watch source files, .gitignore and go.mod', () => {
     const watch = session.eventsOf('registration').find((e) => e.registration.method === 'workspace/didChangeWatchedFiles');
     assert.deepEqual(watch?.registration.registerOptions, {
-      watchers: [{ globPattern: '**/*.{py,pyi,js,jsx,mjs,cjs,ts,mts,cts,tsx,go,java}' }, { globPattern: '**/.gitignore' }],
+      watchers: [{ globPattern: '**/*.{py,pyi,js,jsx,mjs,cjs,ts,mts,cts,tsx,go,java}' }, { globPattern: '**/.gitignore' }, { globPattern: '**/go.mod' }],
     });
   });
 

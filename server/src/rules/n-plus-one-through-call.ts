@@ -30,6 +30,16 @@ function called(path: string): string {
   return quote(`${path}()`);
 }
 
+/**
+ * A function of a chain as users know it: a method with its class (`UserRepo.get()`, or
+ * `makeRepo().find()` for a method of the object a factory returns); a method of an exported
+ * object literal by its name alone.
+ */
+function calledFn(fn: FunctionFact): string {
+  const owner = fn.owner && fn.owner !== 'default' && fn.owner !== 'module.exports' ? `${fn.owner}.` : '';
+  return called(`${owner}${fn.name}`);
+}
+
 /** `db.py:40`: where a call stands, as users read it. */
 function where(file: string, call: CallFact): string {
   return `${path.basename(file)}:${call.range.start.line + 1}`;
@@ -91,7 +101,7 @@ export const nPlusOneThroughCall: WorkspaceRule & {
    */
   finding(file, call, chain, severity) {
     const last = chain.links[chain.links.length - 1];
-    const through = chain.links.slice(1).map((l) => called(l.fn.name));
+    const through = chain.links.slice(1).map((l) => calledFn(l.fn));
     const via = through.length > 0 ? ` through ${through.join(' → ')}` : '';
     const message =
       `${called(call.path)} runs ${WHAT[chain.io.kind]}${via} (${called(chain.io.path)} in ${where(last.file, chain.io)}) ${call.repetition}`;
@@ -101,12 +111,15 @@ export const nPlusOneThroughCall: WorkspaceRule & {
       const location: RelatedLocation = {
         range: link.call.range,
         message: next
-          ? `${called(link.fn.name)} calls ${called(next.fn.name)}`
-          : `${called(link.fn.name)} runs ${WHAT[chain.io.kind]}: ${called(chain.io.path)}`,
+          ? `${calledFn(link.fn)} calls ${calledFn(next.fn)}`
+          : `${calledFn(link.fn)} runs ${WHAT[chain.io.kind]}: ${called(chain.io.path)}`,
       };
       if (link.file !== file) location.file = link.file;
       related.push(location);
     });
-    return { ruleId: nPlusOneThroughCall.meta.id, severity, message, range: call.range, related };
+    const finding: Finding = { ruleId: nPlusOneThroughCall.meta.id, severity, message, range: call.range, related };
+    // The function the loop stands in, so that a profile showing it hot raises the finding.
+    if (call.function) finding.function = call.function;
+    return finding;
   },
 };

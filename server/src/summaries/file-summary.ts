@@ -4,7 +4,7 @@
  * data, computed from the file alone (in a scan worker or for an open document), so that an edit
  * recomputes only the edited file's summary.
  */
-import type { Range } from '../findings';
+import type { EnclosingFunction, Range } from '../findings';
 import type { IoKind } from '../rules/call-patterns';
 import type { LanguageId } from '../syntax/languages';
 
@@ -12,7 +12,12 @@ import type { LanguageId } from '../syntax/languages';
 export interface CallFact {
   path: string;
   range: Range;
-  /** Java: the declared type of the variable or field the method is called on (`UserRepository`). */
+  /**
+   * The class of the object the method is called on, as written: Java's declared type of the
+   * variable or field (`UserRepository`); in Python and JavaScript the class a variable of the same
+   * function (or of the module) was made from (`UserRepo`, `models.UserRepo`), or `makeRepo()`
+   * for the object a factory function returned.
+   */
   receiverType?: string;
 }
 
@@ -23,7 +28,12 @@ export interface IoCallFact extends CallFact {
 
 export interface FunctionFact {
   name: string;
-  /** The class a method belongs to, or a Go method's receiver type; absent for module-level functions. */
+  /**
+   * The class a method belongs to, or a Go method's receiver type; absent for module-level
+   * functions. JavaScript methods of object literals belong to the object: the variable it is
+   * assigned to at module level (`repo`), `module.exports`, `default`, or `makeRepo()` for the
+   * object the function `makeRepo` returns.
+   */
   owner?: string;
   /** How the function names its own object: `self`, `this`, a Go receiver's name. */
   selfName?: string;
@@ -52,10 +62,27 @@ export interface ImportBinding {
 export interface LoopCallFact extends CallFact {
   /** The function the call stands in, when it is a method: resolves `self.x()` and `this.x()`. */
   inFunction?: { owner?: string; selfName?: string };
+  /** The named function the call stands in, as findings record it for the profile merge. */
+  function?: EnclosingFunction;
   /** "once per item of `users` (`for` loop at line 12)". */
   repetition: string;
   /** The loops around the call, innermost first, as related information. */
   loops: Array<{ range: Range; message: string }>;
+}
+
+/** A class the file declares and the classes it extends or implements, as written (`BaseRepo`, `base.BaseRepo`). */
+export interface ClassFact {
+  name: string;
+  bases: string[];
+  /** Java: an interface, whose calls go to its one implementing class. */
+  isInterface?: boolean;
+}
+
+/** A module-level variable made from a class or a factory function: `users = UserRepo()`. */
+export interface InstanceFact {
+  name: string;
+  /** As `CallFact.receiverType` writes it. */
+  type: string;
 }
 
 export interface FileSummary {
@@ -67,6 +94,10 @@ export interface FileSummary {
   packageName?: string;
   /** Java: the classes and interfaces the file declares. */
   classes?: string[];
+  /** The classes the file declares (nested ones included) with their bases. */
+  classFacts?: ClassFact[];
+  /** Python and JavaScript: module-level variables made from a class or factory. */
+  instances?: InstanceFact[];
   /** JavaScript: the function a default export (or `module.exports = f`) stands for. */
   defaultExport?: string;
 }

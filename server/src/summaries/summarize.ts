@@ -5,7 +5,7 @@
  */
 import { Query, Tree } from 'web-tree-sitter';
 import type { Node, QueryCapture } from 'web-tree-sitter';
-import type { Range } from '../findings';
+import type { EnclosingFunction, Range } from '../findings';
 import type { CallMatcher } from '../rules/call-patterns';
 import { loopsRelated, nodeRange, repetition } from '../rules/describe';
 import { repeatsPerItem } from '../rules/per-item-loops';
@@ -17,8 +17,11 @@ import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
 import { javascriptBindings } from './bindings/javascript';
 import { pythonBindings } from './bindings/python';
-import type { CallFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
+import { classFact } from './class-facts';
+import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
+import { mayBeObjectMethod, objectOwner } from './object-owner';
+import { madeReceiverTypes, ReceiverTypes } from './receiver-types';
 
 /** Paths a call can be resolved by: one to three plain names (`fetch`, `db.fetch`, `this.repo.find`). */
 const RESOLVABLE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,2}$/;
@@ -53,8 +56,10 @@ function queryFor(grammar: GrammarId, tree: Tree, dialect: Dialect): Query {
   return query;
 }
 
-function callFact(call: Node, path: string): CallFact {
-  return { path, range: nodeRange(call) };
+function callFact(call: Node, path: string, receiverType?: string): CallFact {
+  const fact: CallFact = { path, range: nodeRange(call) };
+  if (receiverType) fact.receiverType = receiverType;
+  return fact;
 }
 
 function startsAt(range: Range, node: Node): boolean {
@@ -133,6 +138,22 @@ interface PlacedFunction {
   fact: FunctionFact;
   start: number;
   end: number;
+  /** Read only while the tree lives, during the summary. */
+  node: Node;
+}
+
+/**
+ * A method of an object literal that can be reached by name (object-owner.ts), as a function of
+ * its own: JavaScript only.
+ */
+function objectMethod(node: Node, dialect: Dialect, outer: PlacedFunction | undefined, text: string): FunctionFact | undefined {
+  if (dialect.language !== 'javascript' && dialect.language !== 'typescript') return undefined;
+  if (!mayBeObjectMethod(node, text)) return undefined;
+  const owner = objectOwner(node, outer && { name: outer.fact.name, start: outer.start });
+  const context = owner === undefined ? undefined : functionContext(node, dialect, owner);
+  // An arrow function's `this` is not the object's.
+  if (context && node.type === 'arrow_function') delete context.selfName;
+  return context && { ...context, range: nodeRange(node.childForFieldName('name') ?? node), calls: [] };
 }
 
 /** A class or function around the current capture. */
@@ -143,6 +164,8 @@ interface Frame {
   isClass: boolean;
   /** The named function the calls inside count for (a nested function's count for the one around it). */
   fact?: FunctionFact;
+  /** Where that function stands. */
+  placed?: PlacedFunction;
   seen: Set<string>;
 }
 
@@ -151,8 +174,16 @@ interface Frame {
  * the summary's query. Classes and functions come from the same query as the calls, so no node's
  * parents are read (each parent read walks down from the root in web-tree-sitter).
  */
-function readFunctions(captures: readonly QueryCapture[], dialect: Dialect, io: CallMatcher, bound: ReadonlySet<string>): PlacedFunction[] {
-  const placed: PlacedFunction[] = [];
+function readFunctions(
+  captures: readonly QueryCapture[],
+  dialect: Dialect,
+  io: CallMatcher,
+  bound: ReadonlySet<string>,
+  types: ReceiverTypes | undefined,
+  placed: PlacedFunction[],
+  classes: ClassFact[],
+  text: string,
+): PlacedFunction[] {
   const pending: PendingCall[] = [];
   const stack: Frame[] = [];
   captures.forEach(({ name, node }, i) => {
@@ -160,19 +191,28 @@ function readFunctions(captures: readonly QueryCapture[], dialect: Dialect, io: 
     while (stack.length > 0 && stack[stack.length - 1].end <= node.startIndex) stack.pop();
     const outer = stack[stack.length - 1];
     if (name === 'class') {
-      stack.push({ end: node.endIndex, isClass: true, owner: node.childForFieldName('name')?.text, fact: outer?.fact, seen: outer?.seen ?? new Set() });
+      const declared = classFact(node, dialect.language);
+      if (declared) classes.push(declared);
+      stack.push({ end: node.endIndex, isClass: true, owner: declared?.name, fact: outer?.fact, placed: outer?.placed, seen: outer?.seen ?? new Set() });
       return;
     }
     if (name === 'function') {
-      let fact = outer?.fact;
+      let fact = outer?.isClass ? undefined : objectMethod(node, dialect, outer?.placed, text);
+      let where = fact && { fact, start: node.startIndex, end: node.endIndex, node };
+      if (where) placed.push(where);
+      else {
+        fact = outer?.fact;
+        where = outer?.placed;
+      }
       if (!fact || outer?.isClass) {
         const context = functionContext(node, dialect, outer?.isClass ? outer.owner : undefined);
         if (context) {
           fact = { ...context, range: nodeRange(node.childForFieldName('name') ?? node), calls: [] };
-          placed.push({ fact, start: node.startIndex, end: node.endIndex });
+          where = { fact, start: node.startIndex, end: node.endIndex, node };
+          placed.push(where);
         }
       }
-      stack.push({ end: node.endIndex, isClass: false, fact, seen: fact && fact === outer?.fact ? outer.seen : new Set() });
+      stack.push({ end: node.endIndex, isClass: false, fact, placed: where, seen: fact && fact === outer?.fact ? outer.seen : new Set() });
       return;
     }
     const fact = outer?.fact;
@@ -183,7 +223,7 @@ function readFunctions(captures: readonly QueryCapture[], dialect: Dialect, io: 
     const kind = io.match(path);
     // In `db.QueryRow(…).Scan(&n)` both calls match; the one the chain starts from, captured
     // after the outer one at the same start, is the root cause.
-    if (kind && (!fact.io || startsAt(fact.io.range, node))) fact.io = { ...callFact(node, path), kind };
+    if (kind && (!fact.io || startsAt(fact.io.range, node))) fact.io = { ...callFact(node, path, types?.of(path, node)), kind };
     else if (!kind && !outer.seen.has(path)) {
       outer.seen.add(path);
       pending.push({ fact, node, path });
@@ -191,17 +231,37 @@ function readFunctions(captures: readonly QueryCapture[], dialect: Dialect, io: 
   });
   const defined = new Set(placed.map((f) => f.fact.name));
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
+  for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
-    if (mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path));
+    const type = types?.of(path, node);
+    if (type || mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path, type));
   }
   return placed;
 }
 
 /** The innermost named function whose node holds the offset. */
 function placedAt(functions: readonly PlacedFunction[], offset: number): FunctionFact | undefined {
+  return placedFunctionAt(functions, offset)?.fact;
+}
+
+function placedFunctionAt(functions: readonly PlacedFunction[], offset: number): PlacedFunction | undefined {
   let found: PlacedFunction | undefined;
   for (const f of functions) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
-  return found?.fact;
+  return found;
+}
+
+/** The named functions of the facts with where they stand, read once per file. */
+type NamedFunction = { name: string; start: number; end: number; node: Node };
+
+function namedFunctions(facts: FileFacts): NamedFunction[] {
+  return facts.functions.flatMap((f) => (f.name ? [{ name: f.name, start: f.node.startIndex, end: f.node.endIndex, node: f.node }] : []));
+}
+
+/** The innermost named function around an offset, as the rule engine records it on findings. */
+function enclosingFunction(functions: readonly NamedFunction[], offset: number): EnclosingFunction | undefined {
+  let found: NamedFunction | undefined;
+  for (const f of functions) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
+  return found && { name: found.name, line: found.node.startPosition.row };
 }
 
 /** A function that remembers its answer for each key: the calls in one loop ask the same of it. */
@@ -219,11 +279,12 @@ function remembered<K, V>(read: (key: K) => V): (key: K) => V {
  * the loop's nodes (its iterable's text, the call a callback is passed to), and took a third of
  * this function's time on the bench corpus of Python.
  */
-function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[]): FileSummary['loopCalls'] {
+function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: ReceiverTypes | undefined): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
   const perItem = remembered((loop: Loop) => repeatsPerItem(dialect, loop));
   const repeats = remembered(repetition);
   const related = new Map<string, LoopCallFact['loops']>();
+  let named: NamedFunction[] | undefined;
   for (const site of facts.sites.call) {
     if (site.loops.length === 0) continue;
     const path = quickPath(site.node, dialect);
@@ -234,12 +295,15 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     const loopsKey = site.loops.map((l) => l.node.id).join(',');
     let loops = related.get(loopsKey);
     if (!loops) related.set(loopsKey, (loops = loopsRelated(site.loops)));
-    calls.push({
-      ...callFact(site.node, path),
+    const call: LoopCallFact = {
+      ...callFact(site.node, path, types?.of(path, site.node)),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
       repetition: repeats(loop),
       loops,
-    });
+    };
+    const enclosing = enclosingFunction((named ??= namedFunctions(facts)), site.node.startIndex);
+    if (enclosing) call.function = enclosing;
+    calls.push(call);
   }
   return calls;
 }
@@ -273,9 +337,17 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
     }
   }
   const captures = queryFor(grammar, tree, dialect).captures(root);
-  const functions = readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)));
+  const functions: PlacedFunction[] = [];
+  const classes: ClassFact[] = [];
+  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset));
+  // Object literals' methods are found by the words before them (object-owner.ts).
+  const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? root.text : '';
+  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, classes, text);
   summary.functions = functions.map((f) => f.fact);
-  summary.loopCalls = readLoopCalls(facts, dialect, io, functions);
+  summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types);
   if (dialect.language === 'java') addReceiverTypes(summary, captures.filter((c) => c.name === 'declaration').map((c) => c.node));
+  if (classes.length > 0) summary.classFacts = classes;
+  const instances = made?.instances();
+  if (instances && instances.length > 0) summary.instances = instances;
   return summary;
 }

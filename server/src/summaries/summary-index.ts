@@ -35,6 +35,26 @@ const RESOLVERS: Record<LanguageId, CallResolver> = {
 const fileKey = (file: string) => `file:${file}`;
 const goKey = (dir: string) => `go:${dir}`;
 const javaKey = (qualified: string) => `java:${qualified}`;
+const implementersKey = (qualified: string) => `implements:${qualified}`;
+
+/**
+ * Java: the classes of a summary with the qualified names of what they extend or implement, as
+ * the file's imports and package read them (a name that may come from a wildcard import counts
+ * for each such package: only a real interface's name is ever looked up).
+ */
+function javaSupertypes(summary: FileSummary): Array<{ name: string; supertype: string }> {
+  if (summary.language !== 'java') return [];
+  const found: Array<{ name: string; supertype: string }> = [];
+  for (const cls of summary.classFacts ?? []) {
+    if (cls.isInterface) continue;
+    for (const base of cls.bases) {
+      const imported = summary.imports.find((b) => b.local === base);
+      const packages = imported ? [imported.module] : [summary.packageName ?? '', ...summary.imports.filter((b) => b.name === '*').map((b) => b.module)];
+      for (const pkg of packages) found.push({ name: cls.name, supertype: pkg ? `${pkg}.${base}` : base });
+    }
+  }
+  return found;
+}
 
 /** The keys a summary answers for: a change to it changes what readers of these keys saw. */
 function keysOf(file: string, summary: FileSummary | undefined): string[] {
@@ -42,6 +62,7 @@ function keysOf(file: string, summary: FileSummary | undefined): string[] {
   if (!summary) return keys;
   if (summary.language === 'go') keys.push(goKey(path.dirname(file)));
   for (const name of summary.classes ?? []) keys.push(javaKey(summary.packageName ? `${summary.packageName}.${name}` : name));
+  for (const { supertype } of javaSupertypes(summary)) keys.push(implementersKey(supertype));
   return keys;
 }
 
@@ -50,6 +71,8 @@ export class SummaryIndex implements Linker {
   private readonly open = new Map<string, FileSummary>();
   private readonly goDirs = new Map<string, Set<string>>();
   private readonly javaClasses = new Map<string, string>();
+  /** Java: qualified supertype → the classes that extend or implement it. */
+  private readonly implementers = new Map<string, Array<{ file: string; name: string }>>();
   /** Key → files whose last resolution read it. */
   private readonly readers = new Map<string, Set<string>>();
   /** File → keys its last resolution read. */
@@ -76,10 +99,10 @@ export class SummaryIndex implements Linker {
     return [...new Set([...this.scanned.keys(), ...this.open.keys()])];
   }
 
-  /** A go.mod changed: module paths are read again. */
+  /** A go.mod changed (created, edited, deleted): module paths are read again; returns the Go files whose findings may change. */
   goModulesChanged(): string[] {
     this.goModules.clear();
-    return [...this.reads.keys()];
+    return [...this.reads.keys()].filter((file) => this.summary(file)?.language === 'go');
   }
 
   /** The cross-file findings of a file: calls in loops to functions whose chain reaches I/O. */
@@ -147,6 +170,10 @@ export class SummaryIndex implements Linker {
         keys.add(javaKey(qualified));
         return this.javaClasses.get(qualified);
       },
+      javaImplementers: (qualified) => {
+        keys.add(implementersKey(qualified));
+        return this.implementers.get(qualified) ?? [];
+      },
       goModule: (dir) => this.goModules.of(dir),
     };
   }
@@ -161,6 +188,19 @@ export class SummaryIndex implements Linker {
     }
   }
 
+  private updateImplementers(file: string, before: FileSummary | undefined, after: FileSummary | undefined): void {
+    for (const { supertype } of before ? javaSupertypes(before) : []) {
+      const left = (this.implementers.get(supertype) ?? []).filter((c) => c.file !== file);
+      if (left.length > 0) this.implementers.set(supertype, left);
+      else this.implementers.delete(supertype);
+    }
+    for (const { name, supertype } of after ? javaSupertypes(after) : []) {
+      const list = this.implementers.get(supertype) ?? [];
+      if (!list.some((c) => c.file === file && c.name === name)) list.push({ file, name });
+      this.implementers.set(supertype, list);
+    }
+  }
+
   private replace(file: string, change: () => void): string[] {
     const before = this.summary(file);
     change();
@@ -170,6 +210,7 @@ export class SummaryIndex implements Linker {
       if (key.startsWith('java:') && this.javaClasses.get(key.slice(5)) === file) this.javaClasses.delete(key.slice(5));
     }
     for (const key of keysOf(file, after)) if (key.startsWith('java:')) this.javaClasses.set(key.slice(5), file);
+    this.updateImplementers(file, before, after);
     const dir = path.dirname(file);
     const goFiles = this.goDirs.get(dir);
     if (after?.language === 'go') {

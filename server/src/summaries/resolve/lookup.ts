@@ -12,6 +12,8 @@ export interface Lookup {
   goFiles(dir: string): readonly string[];
   /** The file that declares a Java class, by qualified name. */
   javaClass(qualified: string): string | undefined;
+  /** The Java classes of the workspace that implement an interface, by its qualified name. */
+  javaImplementers(qualified: string): ReadonlyArray<{ file: string; name: string }>;
   /** The Go module (root folder and module path) a folder belongs to. */
   goModule(dir: string): { root: string; path: string } | undefined;
 }
