@@ -65,7 +65,7 @@ function existenceTest(context: RuleContext, filter: Node): { shown: string; ins
 }
 
 /** Method names that change something: a predicate named so has effects `anyMatch` would skip. */
-const EFFECTS = /^(?:add|put|remove|set|offer|push|poll|insert|delete|update|write|send|process|handle|apply|accept|register|mark)/;
+const EFFECTS = /^(?:add|put|remove|set|offer|push|poll|insert|delete|update|write|send|process|handle|apply|accept|register|mark|take|consume|record|track|emit|dispatch)/;
 
 /**
  * True when the predicate may change state (`filter(this::add)`): every item must then be

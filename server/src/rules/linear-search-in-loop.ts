@@ -6,6 +6,7 @@
 import type { Loop } from '../syntax/facts';
 import type { LanguageId } from '../syntax/languages';
 import { collectionKeptAcross, declaredInLoop } from '../syntax/loop-invariance';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { loopsRelated, quote, repetition } from './describe';
 import { go } from './linear-search/go';
 import { java } from './linear-search/java';
@@ -86,7 +87,8 @@ export const linearSearchInLoop: Rule = {
         const loop = site.loops[0];
         if (!loop) continue;
         const search = reader.search(site, context);
-        if (!search || !loopInvariant(context, search, loop) || reader.kind(search, context) !== 'list') continue;
+        if (!search || runsOncePerLoop(search.node, loop.node) || !loopInvariant(context, search, loop)) continue;
+        if (reader.kind(search, context) !== 'list') continue;
         const message = `${quote(search.shown)} scans the ${reader.noun} ${quote(search.collection.text)} ${repetition(loop)}: ${search.advice}`;
         context.report(search.node, message, loopsRelated(site.loops));
       }

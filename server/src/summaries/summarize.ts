@@ -12,6 +12,7 @@ import { repeatsPerItem } from '../rules/per-item-loops';
 import type { Dialect } from '../syntax/dialect';
 import type { FileFacts } from '../syntax/facts';
 import type { GrammarId } from '../syntax/languages';
+import { declarationInScope } from '../syntax/scopes';
 import { goBindings } from './bindings/go';
 import { javaBindings } from './bindings/java';
 import { javascriptBindings } from './bindings/javascript';
@@ -234,6 +235,28 @@ function placedAt(functions: readonly PlacedFunction[], offset: number): Functio
   return found?.fact;
 }
 
+/**
+ * True when a JavaScript call by bare name calls a parameter, or a variable a function declares
+ * with something other than a function: not one of the file's functions, whatever its name.
+ * Minified code reuses one-letter names in every scope (`function (q, v) { … v() … }`), and
+ * resolving such a call by name would pin an unrelated function's I/O on it.
+ */
+function boundLocally(call: Node, path: string, dialect: Dialect): boolean {
+  if ((dialect.language !== 'javascript' && dialect.language !== 'typescript') || path.includes('.')) return false;
+  const callee = call.childForFieldName('function');
+  const declaration = callee && declarationInScope(dialect.language, callee, path);
+  if (!declaration) return false;
+  const value = declaration.value;
+  if (value && dialect.functionTypes.has(value.type)) return false;
+  let declarator = false;
+  for (let n = declaration.name.parent; n; n = n.parent) {
+    if (n.type === 'formal_parameters') return true;
+    if (n.type === 'variable_declarator') declarator = true;
+    if (dialect.functionTypes.has(n.type)) return declarator;
+  }
+  return false;
+}
+
 /** The calls loops repeat once per item that are not I/O themselves (n-plus-one-query reports those). */
 function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: DeclaredTypes | undefined): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
@@ -242,7 +265,7 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     const path = quickPath(site.node, dialect);
     if (!RESOLVABLE.test(path) || io.match(path)) continue;
     const loop = site.loops.find((l) => repeatsPerItem(dialect, l));
-    if (!loop) continue;
+    if (!loop || boundLocally(site.node, path, dialect)) continue;
     const method = placedAt(functions, site.node.startIndex);
     calls.push({
       ...callFact(site.node, path, types),
