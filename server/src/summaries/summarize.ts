@@ -223,7 +223,7 @@ function readFunctions(tree: Tree, grammar: GrammarId, dialect: Dialect, io: Cal
   const defined = new Set(placed.map((f) => f.fact.name));
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
   for (const { fact, node, path } of pending) {
-    if (mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path, types));
+    if (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect)) fact.calls.push(callFact(node, path, types));
   }
   return placed;
 }
