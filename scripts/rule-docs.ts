@@ -41,6 +41,11 @@ function quickFixSection(meta: RuleMeta): string[] {
   ];
 }
 
+/** "info", or "off (info when turned on)" for a rule off by default. */
+function defaultSeverity(meta: RuleMeta): string {
+  return meta.offByDefault ? `off (${meta.severity} when turned on)` : meta.severity;
+}
+
 export function rulePage(meta: RuleMeta): string {
   const lines = [
     `<!-- Generated from server/src/rules/${meta.id}.ts by \`npm run docs\`. Do not edit. -->`,
@@ -50,8 +55,9 @@ export function rulePage(meta: RuleMeta): string {
     '',
     `| Languages | Default severity | Confidence |`,
     `|---|---|---|`,
-    `| ${languages(meta)} | ${meta.severity} | ${meta.confidence} |`,
+    `| ${languages(meta)} | ${defaultSeverity(meta)} | ${meta.confidence} |`,
     '',
+    ...(meta.offByDefault ? ['## Off by default', '', meta.offByDefault, ''] : []),
     '## Why it is slow',
     '',
     meta.why,
@@ -74,13 +80,16 @@ export function rulePage(meta: RuleMeta): string {
   if (meta.references.length) {
     lines.push('', '## References', '', ...meta.references.map((r) => `- [${r.title}](${r.url})`));
   }
-  lines.push('', '## Configuration', '', 'Turn the rule off or change its severity in your settings:', '', '```json', `"hotpath.rules": { "${meta.id}": "off" }`, '```', '');
+  const configuration = meta.offByDefault
+    ? ['Turn the rule on, at its severity or another, in your settings:', '', '```json', `"hotpath.rules": { "${meta.id}": "${meta.severity}" }`, '```']
+    : ['Turn the rule off or change its severity in your settings:', '', '```json', `"hotpath.rules": { "${meta.id}": "off" }`, '```'];
+  lines.push('', '## Configuration', '', ...configuration, '');
   return lines.join('\n');
 }
 
 /** The table of rules, with links relative to `linkBase` (for the README or docs/rules/). */
 export function ruleTable(linkBase: string): string {
-  const rows = RULES.map(({ meta }) => `| [\`${meta.id}\`](${linkBase}${meta.id}.md) | ${meta.title} | ${languages(meta)} | ${meta.severity} | ${meta.quickFix ? 'yes' : '—'} |`);
+  const rows = RULES.map(({ meta }) => `| [\`${meta.id}\`](${linkBase}${meta.id}.md) | ${meta.title} | ${languages(meta)} | ${defaultSeverity(meta)} | ${meta.quickFix ? 'yes' : '—'} |`);
   return ['| Rule | What it flags | Languages | Severity | Quick fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -118,7 +127,7 @@ export function rulesSettingSchema(): Record<string, unknown> {
   return Object.fromEntries(
     RULES.map(({ meta }) => [
       meta.id,
-      { type: 'string', enum: levels, default: 'default', markdownDescription: `${meta.title} (default: ${meta.severity}).` },
+      { type: 'string', enum: levels, default: 'default', markdownDescription: `${meta.title} (default: ${defaultSeverity(meta)}).` },
     ]),
   );
 }

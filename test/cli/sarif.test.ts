@@ -34,7 +34,8 @@ describe('hotpath scan with SARIF in and out', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints one line for the await ESLint and Hotpath both flag, naming both, and ESLint’s own line for the other', () => {
-    const { code, stdout, stderr } = hotpath(['scan', 'src', '--sarif-in', 'eslint.sarif'], dir);
+    // await-in-loop is off by default: the scan asks for it by name.
+    const { code, stdout, stderr } = hotpath(['scan', 'src', '--sarif-in', 'eslint.sarif', '--rule', 'await-in-loop'], dir);
     assert.equal(code, 1, 'ESLint called them errors, and --fail-on defaults to error');
     const lines = stdout.trim().split('\n');
     assert.ok(
@@ -49,7 +50,7 @@ describe('hotpath scan with SARIF in and out', () => {
   });
 
   it('names the tool of imported findings in JSON', () => {
-    const { stdout } = hotpath(['scan', 'src', '--sarif-in', 'eslint.sarif', '--format', 'json', '--fail-on', 'never'], dir);
+    const { stdout } = hotpath(['scan', 'src', '--sarif-in', 'eslint.sarif', '--rule', 'await-in-loop', '--format', 'json', '--fail-on', 'never'], dir);
     const eslint = JSON.parse(stdout).findings.filter((f: { tool?: string }) => f.tool === 'ESLint');
     assert.deepEqual(eslint, [
       { ruleId: 'no-await-in-loop', severity: 'error', file: 'src/loop.js', line: 13, column: 14, endLine: 13, endColumn: 32, message: 'Unexpected `await` inside a loop.', tool: 'ESLint' },
@@ -70,7 +71,8 @@ describe('hotpath scan with SARIF in and out', () => {
 
   it('keeps every fingerprint when lines are inserted above', () => {
     const fingerprints = () => {
-      const log = JSON.parse(hotpath(['scan', 'src', '--format', 'sarif'], dir).stdout) as sarif.Log;
+      // await-in-loop, off by default, is asked for by name beside the rule it shares the lines with.
+      const log = JSON.parse(hotpath(['scan', 'src', '--format', 'sarif', '--rule', 'await-in-loop', '--rule', 'n-plus-one-query'], dir).stdout) as sarif.Log;
       return (log.runs[0].results ?? []).map((r) => ({ line: r.locations?.[0].physicalLocation?.region?.startLine ?? 0, print: r.partialFingerprints?.['hotpath/v1'] }));
     };
     const before = fingerprints();

@@ -38,7 +38,8 @@ describe('quick fixes as code actions', () => {
 
   before(async () => {
     dir = makeWorkspace();
-    session = startSession({ settings: { hotpath: {} } });
+    // await-in-loop is off by default; its fix is one of those tested here.
+    session = startSession({ settings: { hotpath: { rules: { 'await-in-loop': 'info' } } } });
     const init = await session.initialize([dir]);
     assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.hotpath'] });
     goUri = await session.open(path.join(dir, 'report.go'), GO_BEFORE);

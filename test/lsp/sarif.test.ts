@@ -13,6 +13,9 @@ import { Diagnostic, ResponseError } from 'vscode-languageserver-protocol';
 import { LspSession, positionOf } from '../../scripts/lsp-session';
 import { exportSarifRequest, importProfileRequest, importSarifRequest, removeSarifRequest } from '../../server/src/protocol';
 import { makeWorkspace, startScanned, tearDown, uriOf } from '../helpers/lsp-harness';
+
+/** await-in-loop is off by default; the logs here are about the awaits it shares with ESLint. */
+const AWAIT_IN_LOOP_ON = { settings: { hotpath: { rules: { 'await-in-loop': 'info' } } } };
 import { examplesDir } from '../helpers/paths';
 import { sarifFixturesDir, schemaErrors } from '../helpers/sarif-fixtures';
 import { eslintSarif } from '../helpers/sarif-tools';
@@ -34,7 +37,7 @@ describe('importing and exporting SARIF in the language server', () => {
     text = fs.readFileSync(file, 'utf8');
     log = path.join(dir, 'eslint.sarif');
     fs.writeFileSync(log, eslintSarif(dir, ['src'], ['no-await-in-loop: error']));
-    session = await startScanned(dir);
+    session = await startScanned(dir, AWAIT_IN_LOOP_ON);
   });
   after(() => tearDown(session, dir));
 
@@ -126,7 +129,7 @@ describe('an imported SARIF result in a function the profile shows hot', () => {
     // ESLint flags the loop in loadCustomers, the function the recorded profile shows hot.
     const rule = 'no-restricted-syntax: [warn, {selector: "ForOfStatement", message: "for…of over a query result"}]';
     fs.writeFileSync(path.join(dir, 'eslint.sarif'), eslintSarif(dir, ['javascript/report.js'], [rule]));
-    session = await startScanned(dir);
+    session = await startScanned(dir, AWAIT_IN_LOOP_ON);
     await session.connection.sendRequest(importProfileRequest, { path: path.join(dir, 'profiles', 'report.cpuprofile') });
     await session.connection.sendRequest(importSarifRequest, { path: path.join(dir, 'eslint.sarif') });
   });

@@ -20,6 +20,25 @@ function unwrap(node: Node): Node {
   return n;
 }
 
+/** Sequences written out item by item: JavaScript arrays, Python lists and tuples. */
+const SEQUENCES = new Set(['array', 'list', 'tuple']);
+/** Wrappers around such a literal: `[…] as const`, `[…] satisfies T`, `(…)`. */
+const LITERAL_WRAPPERS = new Set(['as_expression', 'satisfies_expression', 'parenthesized_expression', 'non_null_expression']);
+/** Up to this many written-out items, copying on each of them is bounded, not quadratic. */
+const FEW_ITEMS = 16;
+
+/**
+ * True when the loop goes over a literal of a few items written out, with no spread
+ * (`for (const key of ["anyOf", "oneOf"] as const)`): the copies are a fixed few.
+ */
+function overFewWrittenOut(iterable: Node | undefined): boolean {
+  let n = iterable;
+  while (n && LITERAL_WRAPPERS.has(n.type) && n.firstNamedChild) n = n.firstNamedChild;
+  if (!n || !SEQUENCES.has(n.type)) return false;
+  const items = n.namedChildren.filter((c) => !!c && c.type !== 'comment');
+  return items.length <= FEW_ITEMS && !items.some((c) => !!c && SPREADS.has(c.type));
+}
+
 /**
  * True when `value` builds a new collection from all of `name` and more: a literal that spreads
  * it, `Object.assign({}, name, …)`, or in Python `name + [...]` and `name | {...}`.
@@ -119,7 +138,7 @@ export const accumulatingSpread: Rule = {
     // Reducers that return a copy of their accumulator.
     for (const fn of facts.functions) {
       const name = accumulator(fn);
-      if (!name || !fn.callback) continue;
+      if (!name || !fn.callback || overFewWrittenOut(fn.callback.iterable)) continue;
       for (const value of returnedValues(fn.node, dialect.functionTypes)) {
         if (!copiesWhole(context, value, name)) continue;
         context.report(
@@ -132,7 +151,7 @@ export const accumulatingSpread: Rule = {
     for (const site of facts.sites.assign) {
       const loop = site.loops[0];
       const parts = loop && dialect.assignment(site.node);
-      if (!parts || parts.operator !== '=' || parts.target.type !== 'identifier') continue;
+      if (!parts || parts.operator !== '=' || parts.target.type !== 'identifier' || overFewWrittenOut(loop.iterable)) continue;
       const name = parts.target.text;
       if (!copiesWhole(context, parts.value, name)) continue;
       const declaration = declarationInScope(language, parts.target, name);

@@ -53,6 +53,16 @@ export const awaitInLoop: Rule = {
     title: 'Independent `await` inside a loop runs one item at a time',
     languages: ['javascript', 'typescript', 'python'],
     severity: 'info',
+    offByDefault:
+      'Measured on real code (bench/precision, JavaScript and TypeScript samples of the scan ' +
+      'corpus), only about one finding in five was right: 2 of 9 in JavaScript, 3 of 15 in ' +
+      'TypeScript. Most loops that await per item do so on purpose, in ways a syntax rule cannot ' +
+      'see: each round feeds the next (a chain of preprocessors, content appended in order, a ' +
+      'work list, a search that stops at the first hit), the loop is already one worker of a ' +
+      'bounded pool inside `Promise.all`, the awaited work is CPU-only so nothing would overlap, ' +
+      'or the operations must not run together (transactions with consecutive nonces, browser ' +
+      'prompts). Turn it on where loops over independent requests are common; the profile tells ' +
+      'which of its findings matter.',
     confidence: 'medium',
     why:
       'An `await` suspends the function until the awaited operation finishes, so a loop that ' +

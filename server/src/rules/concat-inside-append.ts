@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { lastSegment } from '../syntax/paths';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { declarationInScope } from '../syntax/scopes';
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule, RuleContext } from './rule';
@@ -71,7 +72,7 @@ export const concatInsideAppend: Rule = {
       const receiver = loop && site.node.type === 'method_invocation' ? dialect.receiver(site.node) : undefined;
       const args = dialect.callArgs(site.node);
       if (!receiver || lastSegment(dialect.calleePath(site.node)) !== 'append' || args.length !== 1) continue;
-      if (!concatenates(context, args[0]) || !isBuilder(context, receiver)) continue;
+      if (!concatenates(context, args[0]) || !isBuilder(context, receiver) || runsOncePerLoop(site.node, loop.node)) continue;
       context.report(
         args[0],
         `${quote(args[0].text)} builds a temporary string before \`${receiver.text}.append\` copies it, ${repetition(loop)}: chain the parts as \`.append(…).append(…)\``,

@@ -30,7 +30,9 @@ export class AnalysisConfig {
     if (this.settings.only && !this.settings.only.includes(meta.id)) return undefined;
     const level = this.settings.rules[meta.id] ?? 'default';
     if (level === 'off') return undefined;
-    return level === 'default' ? meta.severity : level;
+    if (level !== 'default') return level;
+    // A rule off by default still runs when it is the one asked for by name (`--rule`).
+    return meta.offByDefault && !this.settings.only?.includes(meta.id) ? undefined : meta.severity;
   }
 
   matcher(language: LanguageId): CallMatcher {

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { callsNamed } from '../syntax/named-calls';
 import { lastSegment } from '../syntax/paths';
+import { declarationInScope } from '../syntax/scopes';
 import { quote } from './describe';
 import type { Rule, RuleContext } from './rule';
 
@@ -65,7 +66,7 @@ function existenceTest(context: RuleContext, filter: Node): { shown: string; ins
 }
 
 /** Method names that change something: a predicate named so has effects `anyMatch` would skip. */
-const EFFECTS = /^(?:add|put|remove|set|offer|push|poll|insert|delete|update|write|send|process|handle|apply|accept|register|mark)/;
+const EFFECTS = /^(?:add|put|remove|set|offer|push|poll|insert|delete|update|write|send|process|handle|apply|accept|register|mark|take|consume|record|track|emit|dispatch)/;
 
 /**
  * True when the predicate may change state (`filter(this::add)`): every item must then be
@@ -78,6 +79,35 @@ function predicateHasEffects(context: RuleContext, filter: Node): boolean {
   return predicate
     .descendantsOfType([...context.dialect.callTypes, 'assignment_expression', 'augmented_assignment_expression', 'update_expression'])
     .some((n) => !!n && (!context.dialect.callTypes.has(n.type) || EFFECTS.test(lastSegment(context.dialect.calleePath(n)))));
+}
+
+/** Names that say a collection: `orders`, `userList`, `items`. */
+const PLURAL = /(?:s|list|array|arr|items)$/i;
+
+/** Uses that only an array (or a string) allows: how a function shows its parameter is one. */
+function arrayEvidence(name: string): RegExp {
+  const n = name.replace(/\$/g, '\\$');
+  return new RegExp(`isArray\\(\\s*${n}\\s*\\)|(^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:length|push|slice|indexOf|includes|concat)\\b|\\[)`);
+}
+
+/**
+ * True when, in JavaScript, the receiver is a parameter with a singular name (`expression`, not
+ * `orders`) that the function never treats as an array: other classes have a `filter` too (an
+ * expression tree's `node.filter(test)` walks the tree and has no `some` or `find`), and nothing
+ * then says the rewrite applies. TypeScript's annotations and the other receivers (members,
+ * variables, results of calls) are taken as they come.
+ */
+function untypedParameter(context: RuleContext, filter: Node): boolean {
+  const receiver = context.dialect.receiver(filter);
+  if (context.language !== 'javascript' || receiver?.type !== 'identifier' || PLURAL.test(receiver.text)) return false;
+  const declaration = declarationInScope(context.language, receiver, receiver.text);
+  let fn: Node | null = null;
+  for (let n = declaration?.name.parent ?? null; n; n = n.parent) {
+    if (n.type === 'formal_parameters') fn = n.parent;
+    if (fn || context.dialect.functionTypes.has(n.type)) break;
+  }
+  const body = fn?.childForFieldName('body');
+  return !!body && !arrayEvidence(receiver.text).test(body.text);
 }
 
 export const filterToTestExistence: Rule = {
@@ -124,7 +154,7 @@ export const filterToTestExistence: Rule = {
     for (const filter of callsNamed(context.root, context.dialect, words)) {
       if (lastSegment(context.dialect.calleePath(filter)) !== 'filter' || !context.dialect.receiver(filter)) continue;
       const test = existenceTest(context, filter);
-      if (!test || predicateHasEffects(context, filter)) continue;
+      if (!test || predicateHasEffects(context, filter) || untypedParameter(context, filter)) continue;
       const node = unwrap(filter)?.parent ?? filter;
       context.report(node, `${quote(test.shown)} filters every item to test for one: use ${test.instead}, which stops at the first match`);
     }

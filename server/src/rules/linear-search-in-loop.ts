@@ -3,9 +3,10 @@
  * `slices.Contains(xs, x)`) on every iteration of a loop, where a set or map built once before
  * the loop would answer in constant time.
  */
-import type { Loop } from '../syntax/facts';
+import type { Loop, Site } from '../syntax/facts';
 import type { LanguageId } from '../syntax/languages';
 import { collectionKeptAcross, declaredInLoop } from '../syntax/loop-invariance';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { loopsRelated, quote, repetition } from './describe';
 import { go } from './linear-search/go';
 import { java } from './linear-search/java';
@@ -20,6 +21,42 @@ const READERS: Record<LanguageId, SearchReader> = { python, javascript, typescri
 function loopInvariant(context: RuleContext, search: Search, loop: Loop): boolean {
   if (search.declaration && declaredInLoop(search.declaration, loop)) return false;
   return collectionKeptAcross(context.language, context.facts, context.dialect, search.collection, loop);
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * True when the function copies the collection into a variable the loop reads, as in
+ * `nl = nodeListeners.clone(); for (…) { le = nl.get(i); if (nodeListeners.contains(le)) … }`:
+ * the loop walks a snapshot and the search asks whether each item is still in the live list,
+ * which handlers may change meanwhile. A set built before the loop would answer from the past.
+ */
+function walksSnapshot(site: Site, search: Search, loop: Loop): boolean {
+  const name = escaped(search.collection.text);
+  const copy = `(?:${name}\\s*\\.\\s*(?:clone|slice|copy)\\s*\\(\\s*\\)|new\\s+[\\w.]+\\s*(?:<[^>]*>)?\\s*\\(\\s*${name}\\s*\\)|\\[\\s*\\.\\.\\.\\s*${name}\\s*\\]|(?:Array\\.from|List\\.copyOf|list|tuple)\\s*\\(\\s*${name}\\s*\\)|${name}\\s*\\[\\s*:\\s*\\])`;
+  const assigned = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:\\([^()]*\\)\\s*)?${copy}`, 'g');
+  const text = site.fn?.node.text ?? '';
+  for (const match of text.matchAll(assigned)) {
+    if (new RegExp(`(^|[^\\w$.])${escaped(match[1])}(?![\\w$])`).test(loop.node.text)) return true;
+  }
+  return false;
+}
+
+/** Searches whose answer is a position, which a map from item to index stands in for. */
+const POSITION_SEARCHES = /(?:^|\.)\s*(?:indexOf|lastIndexOf|findIndex|findLastIndex)\s*\($/;
+
+/**
+ * True when the search asks for a position in a list the loop removes items from or inserts
+ * items into (`retained.splice(index, 1)`): the positions move, so a map from item to index built
+ * before the loop would give wrong ones.
+ */
+function positionsMove(search: Search, loop: Loop): boolean {
+  const head = search.node.text.slice(0, search.node.text.indexOf('(') + 1);
+  if (!POSITION_SEARCHES.test(head)) return false;
+  const name = escaped(search.collection.text);
+  return new RegExp(`(^|[^\\w$.])${name}\\s*\\.\\s*(?:splice|shift|unshift|remove)\\s*\\(`).test(loop.node.text);
 }
 
 export const linearSearchInLoop: Rule = {
@@ -86,7 +123,9 @@ export const linearSearchInLoop: Rule = {
         const loop = site.loops[0];
         if (!loop) continue;
         const search = reader.search(site, context);
-        if (!search || !loopInvariant(context, search, loop) || reader.kind(search, context) !== 'list') continue;
+        if (!search || runsOncePerLoop(search.node, loop.node) || !loopInvariant(context, search, loop)) continue;
+        if (walksSnapshot(site, search, loop) || positionsMove(search, loop)) continue;
+        if (reader.kind(search, context) !== 'list') continue;
         const message = `${quote(search.shown)} scans the ${reader.noun} ${quote(search.collection.text)} ${repetition(loop)}: ${search.advice}`;
         context.report(search.node, message, loopsRelated(site.loops));
       }

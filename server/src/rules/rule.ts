@@ -23,7 +23,13 @@ export interface RuleMeta {
   id: string;
   title: string;
   languages: readonly LanguageId[];
+  /** The severity findings have when the rule runs. */
   severity: Severity;
+  /**
+   * Set when the rule runs only where the user turns it on (a severity in `hotpath.rules`, or
+   * `--rule`): why, in markdown, from its measured precision (bench/precision).
+   */
+  offByDefault?: string;
   confidence: Confidence;
   /** Why the pattern is slow (markdown, a short paragraph). */
   why: string;

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../syntax/languages';
 import { collectionKeptAcross, sitesWithin } from '../syntax/loop-invariance';
 import { lastSegment } from '../syntax/paths';
+import { exitsAfter } from '../syntax/runs-once';
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule, RuleContext } from './rule';
 
@@ -74,19 +75,6 @@ function sorted(context: RuleContext, call: Node): Node | undefined {
   // `Collections.sort` and the like are functions; a method on a class name is not a list's sort.
   if (receiver.type === 'identifier' && /^[A-Z][a-z]/.test(receiver.text) && language === 'java') return undefined;
   return copied(context, receiver) ?? receiver;
-}
-
-/** Statements that leave the loop or the function: a sort right before one of them runs once. */
-const EXITS = new Set([
-  'return_statement', 'break_statement', 'raise_statement', 'throw_statement',
-]);
-
-/** True when a statement after the call, in a block between it and the loop, leaves the loop. */
-function exitsAfter(call: Node, loop: Node): boolean {
-  for (let n: Node | null = call; n && !n.equals(loop); n = n.parent) {
-    for (let next = n.nextNamedSibling; next; next = next.nextNamedSibling) if (EXITS.has(next.type)) return true;
-  }
-  return false;
 }
 
 /** Calls that reorder a collection they are given or called on: `random.shuffle(xs)`, `xs.reverse()`. */

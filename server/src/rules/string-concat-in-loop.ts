@@ -3,6 +3,7 @@ import type { Dialect } from '../syntax/dialect';
 import type { Loop, Site } from '../syntax/facts';
 import type { LanguageId } from '../syntax/languages';
 import { assignmentsInLoop, declaredInLoop } from '../syntax/loop-invariance';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { declarationInScope, Declaration } from '../syntax/scopes';
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule, RuleContext } from './rule';
@@ -158,7 +159,7 @@ export const stringConcatInLoop: Rule = {
       const name = grown.target.text;
       const declaration = declarationInScope(context.language, grown.target, name);
       if (!declaration || declaredInLoop(declaration, loop) || !declaresString(context, declaration)) continue;
-      if (setOtherwiseInLoop(context, site, name, loop)) continue;
+      if (setOtherwiseInLoop(context, site, name, loop) || runsOncePerLoop(site.node, loop.node)) continue;
       // The loops the string outlives, innermost first: it grows across every iteration of these.
       const fresh = site.loops.findIndex((l) => declaredInLoop(declaration, l));
       const outlived = fresh < 0 ? site.loops : site.loops.slice(0, fresh);

@@ -41,7 +41,7 @@ export function hotpathRule(meta: RuleMeta): sarif.ReportingDescriptor {
     fullDescription: { text: plainText(meta.why), markdown: meta.why },
     help: { text: `${plainText(meta.why)} Instead: ${plainText(meta.fix)}`, markdown: helpMarkdown(meta) },
     helpUri: ruleDocUri(meta.id),
-    defaultConfiguration: { level: LEVELS[meta.severity] },
+    defaultConfiguration: meta.offByDefault ? { enabled: false, level: LEVELS[meta.severity] } : { level: LEVELS[meta.severity] },
     properties: { tags: ['performance', ...meta.languages], precision: meta.confidence },
   };
 }

@@ -12,6 +12,7 @@ import { repeatsPerItem } from '../rules/per-item-loops';
 import type { Dialect } from '../syntax/dialect';
 import type { FileFacts, Loop } from '../syntax/facts';
 import type { GrammarId } from '../syntax/languages';
+import { declarationInScope } from '../syntax/scopes';
 import { goBindings } from './bindings/go';
 import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
@@ -234,7 +235,7 @@ function readFunctions(
   for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
     const type = types?.of(path, node);
-    if (type || mayResolve(path, dialect.language, defined, bound, selves)) fact.calls.push(callFact(node, path, type));
+    if (type || (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect))) fact.calls.push(callFact(node, path, type));
   }
   return placed;
 }
@@ -264,6 +265,28 @@ function enclosingFunction(functions: readonly NamedFunction[], offset: number):
   return found && { name: found.name, line: found.node.startPosition.row };
 }
 
+/**
+ * True when a JavaScript call by bare name calls a parameter, or a variable a function declares
+ * with something other than a function: not one of the file's functions, whatever its name.
+ * Minified code reuses one-letter names in every scope (`function (q, v) { … v() … }`), and
+ * resolving such a call by name would pin an unrelated function's I/O on it.
+ */
+function boundLocally(call: Node, path: string, dialect: Dialect): boolean {
+  if ((dialect.language !== 'javascript' && dialect.language !== 'typescript') || path.includes('.')) return false;
+  const callee = call.childForFieldName('function');
+  const declaration = callee && declarationInScope(dialect.language, callee, path);
+  if (!declaration) return false;
+  const value = declaration.value;
+  if (value && dialect.functionTypes.has(value.type)) return false;
+  let declarator = false;
+  for (let n = declaration.name.parent; n; n = n.parent) {
+    if (n.type === 'formal_parameters') return true;
+    if (n.type === 'variable_declarator') declarator = true;
+    if (dialect.functionTypes.has(n.type)) return declarator;
+  }
+  return false;
+}
+
 /** A function that remembers its answer for each key: the calls in one loop ask the same of it. */
 function remembered<K, V>(read: (key: K) => V): (key: K) => V {
   const answers = new Map<K, V>();
@@ -290,7 +313,7 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     const path = quickPath(site.node, dialect);
     if (!RESOLVABLE.test(path) || io.match(path)) continue;
     const loop = site.loops.find(perItem);
-    if (!loop) continue;
+    if (!loop || boundLocally(site.node, path, dialect)) continue;
     const method = placedAt(functions, site.node.startIndex);
     const loopsKey = site.loops.map((l) => l.node.id).join(',');
     let loops = related.get(loopsKey);

@@ -38,7 +38,8 @@ describe('SARIF logs of real tools', () => {
     file = path.join(dir, 'src', 'loop.js');
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, LOOP_JS);
-    ours = (await analyzeSource(LOOP_JS, 'javascript', new AnalysisConfig({ rules: {}, ioCalls: [] }))).findings;
+    // await-in-loop is off by default; these tools' findings are the ones it shares.
+    ours = (await analyzeSource(LOOP_JS, 'javascript', new AnalysisConfig({ rules: { 'await-in-loop': 'info' }, ioCalls: [] }))).findings;
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

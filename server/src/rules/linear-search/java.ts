@@ -1,7 +1,7 @@
 /**
  * Java: `items.contains(x)`, `items.indexOf(x)` and `items.lastIndexOf(x)` where `items` (a
- * local, a parameter or a field, also as `this.items`) is declared a List or a Collection. Sets,
- * maps and strings have methods of the same names that do not scan.
+ * local, a parameter or a field, also as `this.items`) is declared a List, or a Collection made
+ * from a list. Sets, maps and strings have methods of the same names that do not scan.
  */
 import type { Node } from 'web-tree-sitter';
 import type { Site } from '../../syntax/facts';
@@ -16,8 +16,14 @@ const ADVICE = new Map([
   ['lastIndexOf', 'build a `HashMap` from item to index before the loop'],
 ]);
 
-/** Declared types whose `contains` scans: lists, and collections that may be lists. */
-const LIST_TYPES = new Set(['List', 'ArrayList', 'LinkedList', 'Collection', 'java.util.List', 'java.util.ArrayList', 'java.util.Collection']);
+/** Declared types whose `contains` scans. */
+const LIST_TYPES = new Set(['List', 'ArrayList', 'LinkedList', 'java.util.List', 'java.util.ArrayList']);
+/**
+ * Declared types that say nothing of how `contains` works: a `Collection` parameter is as often a
+ * set, and `removeAll`/`retainAll`-style code must use its own `contains` (a comparator or identity
+ * set would answer differently from a `HashSet` copy). Only the value, when there is one, tells.
+ */
+const OPEN_TYPES = new Set(['Collection', 'java.util.Collection', 'Iterable', 'java.lang.Iterable']);
 /** Factories that make a list of exactly their arguments. */
 const LIST_LITERALS = new Set(['List.of', 'Arrays.asList']);
 
@@ -70,7 +76,7 @@ export const java: SearchReader = {
     if (!declaration) return 'other';
     const { type, value } = declaration;
     const typeName = type ? rawType(type) : 'var';
-    const typeIsList = typeName === 'var' ? undefined : LIST_TYPES.has(typeName);
+    const typeIsList = typeName === 'var' || OPEN_TYPES.has(typeName) ? undefined : LIST_TYPES.has(typeName);
     return declaredKind(typeIsList, value ? valueKind(context, value) : 'other');
   },
 };

@@ -1,0 +1,82 @@
+/**
+ * Code inside a loop that still runs at most once per run of the loop: right before a statement
+ * that leaves it, inside a `throw`, or under a test of the loop counter against one value
+ * (`if (i == 0)`). Rules that claim a cost "on every iteration" skip such code.
+ */
+import type { Node } from 'web-tree-sitter';
+
+/** Statements that leave the function whatever encloses them. */
+const LEAVES_FUNCTION = new Set(['return_statement', 'raise_statement', 'throw_statement']);
+
+/** Nodes a `break` inside them ends instead of the loop around them. */
+const BREAK_CATCHERS = /switch|select|^for_|^while_|^do_|enhanced_for/;
+
+/** True when a `break` written inside `block` ends `loop` and not a switch or inner loop first. */
+function breakEnds(block: Node, loop: Node): boolean {
+  for (let n: Node | null = block; n && !n.equals(loop); n = n.parent) if (BREAK_CATCHERS.test(n.type)) return false;
+  return true;
+}
+
+/** Nodes whose children are statements run in order, across the grammars. */
+const STATEMENT_LISTS = /block|statement_list|statement_group|switch_case|switch_default|expression_case|default_case|^program$|^module$/;
+
+/** Per-item callbacks are loops too; a `return` in one only ends the current item. */
+const FUNCTION_TYPES = /function|arrow|lambda|method/;
+
+/** True when a statement after the node, in a block between it and the loop, leaves the loop. */
+export function exitsAfter(node: Node, loop: Node): boolean {
+  const callback = FUNCTION_TYPES.test(loop.type);
+  for (let n: Node | null = node; n && !n.equals(loop); n = n.parent) {
+    // Only statements run one after the other: in `if (test) throw …` the throw follows the test
+    // but runs only when it holds.
+    if (!n.parent || !STATEMENT_LISTS.test(n.parent.type)) continue;
+    for (let next = n.nextNamedSibling; next; next = next.nextNamedSibling) {
+      if (LEAVES_FUNCTION.has(next.type) && !(callback && next.type === 'return_statement')) return true;
+      if (next.type === 'break_statement' && next.parent && breakEnds(next.parent, loop)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the node is part of what a `throw` or `raise` between it and the loop throws. */
+function thrown(node: Node, loop: Node): boolean {
+  for (let n: Node | null = node; n && !n.equals(loop); n = n.parent) if (n.type === 'throw_statement' || n.type === 'raise_statement') return true;
+  return false;
+}
+
+/** The names a C-style `for` loop steps in its update: `i` in `for (…; …; i++)`. */
+function counters(loop: Node): Set<string> {
+  const update = loop.type === 'for_statement' ? loop.childForFieldName('update') : null;
+  return new Set(update ? update.text.match(/[A-Za-z_$][\w$]*/g) ?? [] : []);
+}
+
+/** `i == 0`, `0 === i`: the counter compared for equality with a number. */
+function firstRoundTest(condition: Node, names: Set<string>): boolean {
+  const text = condition.text;
+  for (const name of names) {
+    const n = name.replace(/\$/g, '\\$');
+    if (new RegExp(`(^|[^\\w$.])${n}\\s*===?\\s*\\d+\\b|\\b\\d+\\s*===?\\s*${n}(?![\\w$])`).test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when an `if` between the node and the loop runs the node only in the round where the
+ * loop counter equals one number, and the condition does not also allow other rounds (`||`).
+ */
+function oneRound(node: Node, loop: Node): boolean {
+  const names = counters(loop);
+  if (names.size === 0) return false;
+  for (let n: Node | null = node; n?.parent && !n.equals(loop); n = n.parent) {
+    const parent: Node = n.parent;
+    if (parent.type !== 'if_statement' || !parent.childForFieldName('consequence')?.equals(n)) continue;
+    const condition = parent.childForFieldName('condition');
+    if (condition && !condition.text.includes('||') && firstRoundTest(condition, names)) return true;
+  }
+  return false;
+}
+
+/** True when the node, inside the loop, runs at most once per run of the loop. */
+export function runsOncePerLoop(node: Node, loop: Node): boolean {
+  return exitsAfter(node, loop) || thrown(node, loop) || oneRound(node, loop);
+}
