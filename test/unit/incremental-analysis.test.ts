@@ -12,8 +12,12 @@ import { analyzeEdited } from '../../server/src/documents/edited-analysis';
 import { OpenDocuments } from '../../server/src/documents/open-documents';
 import { AnalysisConfig } from '../../server/src/rules/config';
 import { analyzeTree } from '../../server/src/rules/engine';
+import { RULES } from '../../server/src/rules/index';
 import { grammarForPath, GrammarInfo, LanguageId } from '../../server/src/syntax/languages';
 import { fixturesDir } from '../helpers/paths';
+
+/** Every rule at its own severity, those off by default included: each is named. */
+const ALL_RULES = new AnalysisConfig({ rules: {}, ioCalls: [], only: RULES.map((r) => r.meta.id) });
 
 interface Fixture {
   name: string;
@@ -58,7 +62,7 @@ for (const language of LANGUAGES) {
   test(`findings after edits equal a full analysis, ${language} fixtures`, async () => {
     const files = fixtures(language);
     assert.ok(files.length > 0, `no ${language} fixture`);
-    const config = new AnalysisConfig();
+    const config = ALL_RULES;
     let analyses = 0;
     let partial = 0;
     await fc.assert(
@@ -99,7 +103,7 @@ for (const language of LANGUAGES) {
 test('typing inside a top-level TypeScript interface analyzes the interface alone, with the findings of a full analysis', async () => {
   const fixture = fixtures('typescript').find((f) => f.name === 'await-in-loop/typescript.ts');
   assert.ok(fixture, 'no await-in-loop TypeScript fixture');
-  const config = new AnalysisConfig();
+  const config = ALL_RULES;
   const docs = new OpenDocuments(() => undefined);
   const doc = docs.open('untitled:interface.ts', fixture.grammar.editorIds[0], 1, fixture.text);
   try {
