@@ -24,6 +24,34 @@ function isConstantPattern(dialect: Dialect, node: Node): boolean {
   return !!template && dialect.isConstantString(template);
 }
 
+/** A string literal in double or single quotes. */
+const LITERAL = String.raw`(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')`;
+
+/** `"/.".equals(input)`, `input.equals("/.")`, `input == "/."`: a test that `name` holds one literal string. */
+function equalsLiteral(condition: string, name: string): boolean {
+  const n = name.replace(/[$.]/g, '\\$&');
+  const literalEqualsName = String.raw`${LITERAL}\s*\.\s*equals\s*\(\s*${n}\s*\)`;
+  const nameEqualsLiteral = String.raw`(?<![\w$.])${n}\s*(?:\.\s*equals\s*\(\s*${LITERAL}\s*\)|===?\s*${LITERAL})`;
+  return new RegExp(`${literalEqualsName}|${nameEqualsLiteral}`).test(condition);
+}
+
+/**
+ * True when an `if` between the call and the loop runs it only while the string it works on
+ * (`input` in `input.replaceFirst(…)`) equals one literal, with no `||` to let other values in:
+ * the call then has one constant result, and what it costs is not a compile per item.
+ */
+function onConstantReceiver(call: Node, path: string, loop: Node): boolean {
+  const receiver = path.slice(0, path.lastIndexOf('.'));
+  if (!receiver || receiver.includes('(')) return false;
+  for (let n: Node | null = call; n?.parent && !n.equals(loop); n = n.parent) {
+    const parent: Node = n.parent;
+    if (parent.type !== 'if_statement' || !parent.childForFieldName('consequence')?.equals(n)) continue;
+    const condition = parent.childForFieldName('condition')?.text ?? '';
+    if (!condition.includes('||') && equalsLiteral(condition, receiver)) return true;
+  }
+  return false;
+}
+
 export const regexCompiledInLoop: Rule = {
   meta: {
     id: 'regex-compiled-in-loop',
@@ -43,7 +71,9 @@ export const regexCompiledInLoop: Rule = {
       'patterns, but `new RegExp("…")` still builds a new object from the string each time. A ' +
       'loop over a few values written out in the source (`for flags in (0, re.I)`, `range(4)`) ' +
       'is not counted, since it repeats the call a fixed few times, nor is a Python call whose ' +
-      'flags change with the round, which builds a different regex each time.',
+      'flags change with the round, which builds a different regex each time, nor a call on a ' +
+      'string the code has just tested equal to one literal (`if ("/.".equals(input)) input = ' +
+      'input.replaceFirst(…)`), whose result is a constant.',
     fix:
       'Compile the pattern once, before the loop or as a module-level constant or static final ' +
       'field, and call its methods inside the loop. In JavaScript a regex literal (`/…/`) does ' +
@@ -105,6 +135,7 @@ export const regexCompiledInLoop: Rule = {
       // Python's flags are names (`re.I`), not strings: a regex is the same each round unless they change.
       if (!call.flags.every((f) => invariantInLoop(language, facts, dialect, f, site.loops[0]))) continue;
       const path = dialect.calleePath(site.node);
+      if (onConstantReceiver(site.node, path, loop.node)) continue;
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(
         site.node,
