@@ -265,6 +265,9 @@ function enclosingFunction(functions: readonly NamedFunction[], offset: number):
   return found && { name: found.name, line: found.node.startPosition.row };
 }
 
+/** The scopes boundLocally does not read: a declaration at module level is no local one. */
+const MODULE_SCOPES: ReadonlySet<string> = new Set(['program']);
+
 /**
  * True when a JavaScript call by bare name calls a parameter, or a variable a function declares
  * with something other than a function: not one of the file's functions, whatever its name.
@@ -274,7 +277,8 @@ function enclosingFunction(functions: readonly NamedFunction[], offset: number):
 function boundLocally(call: Node, path: string, dialect: Dialect): boolean {
   if ((dialect.language !== 'javascript' && dialect.language !== 'typescript') || path.includes('.')) return false;
   const callee = call.childForFieldName('function');
-  const declaration = callee && declarationInScope(dialect.language, callee, path);
+  // The module's statements, thousands in a bundled file, are not read for each call.
+  const declaration = callee && declarationInScope(dialect.language, callee, path, MODULE_SCOPES);
   if (!declaration) return false;
   const value = declaration.value;
   if (value && dialect.functionTypes.has(value.type)) return false;

@@ -19,13 +19,15 @@ const READERS: Partial<Record<LanguageId, DeclarationReader>> = { python, javasc
 /**
  * The declaration in scope at `use` under `name`: the nearest one written before the use in the
  * innermost scope that has one. In Python, where assignments bind names, that is the last
- * assignment before the use in the enclosing blocks.
+ * assignment before the use in the enclosing blocks. Scopes of the types `notIn` names, and
+ * those around them, are not read.
  */
-export function declarationInScope(language: LanguageId, use: Node, name: string): Declaration | undefined {
+export function declarationInScope(language: LanguageId, use: Node, name: string, notIn?: ReadonlySet<string>): Declaration | undefined {
   const reader = READERS[language];
   if (!reader) return undefined;
   let inner = use;
   for (let scope = use.parent; scope; inner = scope, scope = scope.parent) {
+    if (notIn?.has(scope.type)) return undefined;
     const unordered = reader.unordered.has(scope.type);
     for (let i = scope.namedChildCount - 1; i >= 0; i--) {
       const child = scope.namedChild(i);
