@@ -18,6 +18,7 @@ import { toDiagnostic } from './diagnostics';
 import { analyzeEdited } from './documents/edited-analysis';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from './lsp/code-actions';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
+import { OpenSummaries } from './documents/open-summaries';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
 import { hoverAt } from './hover';
@@ -29,14 +30,11 @@ import { ConsoleRequests } from './lsp/console-request';
 import { loadSettings } from './lsp/settings-source';
 import { InitializationOptions, rescanRequest, scanStatusNotification } from './protocol';
 import { AnalysisConfig } from './rules/config';
-import { summariesWanted, summarizeFile } from './rules/engine';
-import type { FileSummary } from './summaries/file-summary';
-import type { GrammarId } from './syntax/languages';
+import { summariesWanted } from './rules/engine';
 import { nPlusOneThroughCall } from './rules/n-plus-one-through-call';
 import { SummaryIndex } from './summaries/summary-index';
 import { DEFAULTS, HotpathSettings } from './settings';
 import { SOURCE_EXTENSIONS } from './syntax/languages';
-import type { Tree } from 'web-tree-sitter';
 import { VERSION } from './version';
 import { excluder } from './workspace/discover';
 import { ScanPool } from './workspace/scan-pool';
@@ -198,53 +196,14 @@ async function analyzePending(): Promise<void> {
   for (const uri of uris) await analyzeOpen(uri);
 }
 
-// The workspace index's summary of an open document: it walks the whole file and costs several
-// times what the rules do, so after an edit it is taken once typing pauses, off the keystroke's
-// way to its diagnostics. The first analysis of a document (or the first under new settings)
-// takes it at once, so that a file just opened counts in the index straight away.
-const SUMMARY_DELAY_MS = 300;
-const summaryTimers = new Map<string, NodeJS.Timeout>();
-// The settings each open document's summary in the index was last taken under.
-const summarizedWith = new Map<string, AnalysisConfig>();
-
-function scheduleSummary(uri: string): void {
-  clearTimeout(summaryTimers.get(uri));
-  summaryTimers.set(
-    uri,
-    setTimeout(() => {
-      summaryTimers.delete(uri);
-      void summarizeOpen(uri);
-    }, SUMMARY_DELAY_MS),
-  );
-}
-
-function cancelSummary(uri: string): void {
-  clearTimeout(summaryTimers.get(uri));
-  summaryTimers.delete(uri);
-  summarizedWith.delete(uri);
-}
-
-/** The summary of an open document's current tree, with its failures logged. */
-function takeSummary(key: string, tree: Tree, grammar: GrammarId): FileSummary | undefined {
-  const { summary, failures } = summarizeFile(tree, grammar, config);
-  for (const failure of failures) connection.console.error(`${key}: ${failure}`);
-  return summary;
-}
-
-async function summarizeOpen(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc?.grammar) return;
-  const key = keyOf(doc);
-  if (skippedOpen.has(key)) return;
-  try {
-    const tree = await documents.tree(doc);
-    if (!tree || documents.get(uri) !== doc) return;
-    store.setOpenSummary(key, takeSummary(key, tree, doc.grammar.id));
-    summarizedWith.set(uri, config);
-  } catch (error) {
-    connection.console.error(`Could not summarize ${key}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+const openSummaries = new OpenSummaries({
+  documents,
+  store,
+  config: () => config,
+  keyOf,
+  skipped: (key) => skippedOpen.has(key),
+  error: (message) => connection.console.error(message),
+});
 
 async function analyzeOpen(uri: string): Promise<void> {
   const doc = documents.get(uri);
@@ -255,7 +214,7 @@ async function analyzeOpen(uri: string): Promise<void> {
     if (!skippedOpen.has(key)) log(`Not analyzing ${key}: ${skip}`);
     skippedOpen.add(key);
     doc.lastAnalysis = undefined;
-    cancelSummary(uri);
+    openSummaries.cancel(uri);
     store.setOpen(key, []);
     return;
   }
@@ -264,28 +223,28 @@ async function analyzeOpen(uri: string): Promise<void> {
     const tree = await documents.tree(doc);
     if (!tree) return;
     const changed = documents.takeChanges(doc);
-    const summaryNow = summariesWanted(config) && summarizedWith.get(uri) !== config;
+    const summaryNow = summariesWanted(config) && openSummaries.due(uri);
     const edited = analyzeEdited(tree, doc.grammar.id, config, doc.document.lineCount, changed, doc.lastAnalysis, summaryNow);
     doc.lastAnalysis = edited.last;
     const { findings, failures } = edited.analysis;
     for (const failure of failures) connection.console.error(`${key}: ${failure}`);
     if (!summariesWanted(config)) {
-      cancelSummary(uri);
+      openSummaries.cancel(uri);
       store.setOpen(key, findings);
     } else if (summaryNow) {
-      cancelSummary(uri);
-      store.setOpen(key, findings, edited.analysis.summary ?? takeSummary(key, tree, doc.grammar.id));
-      summarizedWith.set(uri, config);
+      openSummaries.cancel(uri);
+      store.setOpen(key, findings, edited.analysis.summary ?? openSummaries.take(key, tree, doc.grammar.id));
+      openSummaries.taken(uri);
     } else {
       // The findings show at once; the summary for the workspace index follows when typing pauses.
       store.setOpenFindings(key, findings);
-      if (changed) scheduleSummary(uri);
+      if (changed) openSummaries.schedule(uri);
     }
     await profiles.documentChanged(key);
   } catch (error) {
     connection.console.error(`Could not analyze ${key}: ${error instanceof Error ? error.message : String(error)}`);
     doc.lastAnalysis = undefined;
-    cancelSummary(uri);
+    openSummaries.cancel(uri);
     store.setOpen(key, []);
   }
 }
@@ -363,7 +322,7 @@ connection.onDidChangeConfiguration(() => void applySettings());
 connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
   documents.open(uri, languageId, version, text);
   // A document opened again (even without a close between) counts in the index at once.
-  cancelSummary(uri);
+  openSummaries.cancel(uri);
   scheduleAnalysis(uri);
 });
 
@@ -376,7 +335,7 @@ connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
   if (!doc) return;
   const key = keyOf(doc);
   documents.close(uri);
-  cancelSummary(uri);
+  openSummaries.cancel(uri);
   store.closeOpen(key);
   if (doc.path && settings.scope === 'workspace') void scanner.rescanFiles([doc.path]);
 });
