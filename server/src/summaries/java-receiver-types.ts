@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CallFact, FileSummary } from './file-summary';
+import { record } from './receiver-types';
 
 /** `UserRepository` in `UserRepository<User>` or `final UserRepository`. */
 function typeName(type: Node | undefined): string | undefined {
@@ -45,7 +46,7 @@ function declaredTypes(declarations: readonly Node[], names: ReadonlySet<string>
     if (!word.test(declaration.text)) continue;
     for (const { name, type } of declared(declaration)) {
       if (!names.has(name)) continue;
-      types.set(name, types.has(name) && types.get(name) !== type ? undefined : type);
+      record(types, name, type);
     }
   }
   return types;

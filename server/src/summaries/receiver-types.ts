@@ -18,7 +18,8 @@ export interface ReceiverTypes {
 /** Names to types, a name with two different types mapping to undefined. */
 type Types = Map<string, string | undefined>;
 
-function record(types: Types, name: string, type: string | undefined): void {
+/** Records a name's type; a name met with two different types maps to undefined. */
+export function record(types: Types, name: string, type: string | undefined): void {
   types.set(name, types.has(name) && types.get(name) !== type ? undefined : type);
 }
 

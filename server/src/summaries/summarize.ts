@@ -245,10 +245,15 @@ function placedAt(functions: readonly PlacedFunction[], offset: number): Functio
   return placedFunctionAt(functions, offset)?.fact;
 }
 
-function placedFunctionAt(functions: readonly PlacedFunction[], offset: number): PlacedFunction | undefined {
-  let found: PlacedFunction | undefined;
-  for (const f of functions) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
+/** The innermost of the spans that hold the offset. */
+function innermost<T extends { start: number; end: number }>(spans: readonly T[], offset: number): T | undefined {
+  let found: T | undefined;
+  for (const f of spans) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
   return found;
+}
+
+function placedFunctionAt(functions: readonly PlacedFunction[], offset: number): PlacedFunction | undefined {
+  return innermost(functions, offset);
 }
 
 /** The named functions of the facts with where they stand, read once per file. */
@@ -260,8 +265,7 @@ function namedFunctions(facts: FileFacts): NamedFunction[] {
 
 /** The innermost named function around an offset, as the rule engine records it on findings. */
 function enclosingFunction(functions: readonly NamedFunction[], offset: number): EnclosingFunction | undefined {
-  let found: NamedFunction | undefined;
-  for (const f of functions) if (f.start <= offset && offset < f.end && (!found || f.start >= found.start)) found = f;
+  const found = innermost(functions, offset);
   return found && { name: found.name, line: found.node.startPosition.row };
 }
 
