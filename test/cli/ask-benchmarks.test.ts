@@ -4,22 +4,16 @@
  * `hotpath compare --format json` gives for the same files.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Answer } from '../../server/src/console/answer';
 import { renderText } from '../../server/src/console/render-text';
-import { distDir, repoRoot } from '../helpers/paths';
+import { cliPath as cli, runCli } from '../helpers/run-cli';
 
-const cli = path.join(distDir, 'cli.js');
 const GO = 'test/fixtures/compare/go';
 const NODE = 'test/fixtures/compare/node';
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 interface JsonBenchmark {
   name: string;

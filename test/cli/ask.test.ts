@@ -4,21 +4,17 @@
  * is checked against Chrome DevTools.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Answer } from '../../server/src/console/answer';
-import { distDir, examplesDir, repoRoot } from '../helpers/paths';
+import { examplesDir, repoRoot } from '../helpers/paths';
+import { cliPath as cli, runCli } from '../helpers/run-cli';
 
-const cli = path.join(distDir, 'cli.js');
 const REPORT = 'examples/profiles/report.cpuprofile';
 
-function run(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 function answer(args: string[], cwd = repoRoot): Answer {
   const { code, stdout, stderr } = run([...args, '--format', 'json'], cwd);

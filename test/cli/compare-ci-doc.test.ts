@@ -6,12 +6,12 @@
  * A change to the doc's commands that breaks them fails here.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { distDir, examplesDir, fixturesDir, repoRoot } from '../helpers/paths';
+import { runCommand } from '../helpers/run-cli';
 
 interface Step {
   name: string;
@@ -47,8 +47,7 @@ function hotpathSteps(markdown: string): Step[] {
 /** Runs a step's script as GitHub does, with `npx hotpath` being this build's CLI. */
 function runStep(step: Step, cwd: string) {
   const shim = `npx() { if [ "$1" = hotpath ]; then shift; "${process.execPath}" "${path.join(distDir, 'cli.js')}" "$@"; else command npx "$@"; fi; }\n`;
-  const result = spawnSync('bash', ['-e', '-c', shim + step.script], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand('bash', ['-e', '-c', shim + step.script], cwd);
 }
 
 describe('docs/ci.md: the GitHub Actions workflow', () => {

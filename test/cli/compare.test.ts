@@ -4,19 +4,15 @@
  * prints must be the ones `hotpath profile` prints for each file.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { distDir, fixturesDir, repoRoot } from '../helpers/paths';
+import { fixturesDir } from '../helpers/paths';
+import { runCli } from '../helpers/run-cli';
 
-const cli = path.join(distDir, 'cli.js');
 const go = (name: string) => path.join('test', 'fixtures', 'compare', 'go', name);
 const node = (name: string) => path.join('test', 'fixtures', 'compare', 'node', name);
 
-function hotpath(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const hotpath = (...args: string[]) => runCli(args);
 
 /** What `hotpath profile --format json` says about a function. */
 function profiled(file: string, name: string): { selfPercent: number; totalPercent: number } {

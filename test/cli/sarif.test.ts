@@ -5,22 +5,18 @@
  * fingerprints do not move when lines are inserted above; measured heat reaches ESLint's results.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type * as sarif from 'sarif';
-import { distDir, examplesDir } from '../helpers/paths';
+import { examplesDir } from '../helpers/paths';
 import { sarifFixturesDir, schemaErrors } from '../helpers/sarif-fixtures';
 import { eslintSarif, multitoolProblems } from '../helpers/sarif-tools';
+import { cliPath as cli, runCli } from '../helpers/run-cli';
 
-const cli = path.join(distDir, 'cli.js');
 
-function hotpath(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const hotpath = runCli;
 
 describe('hotpath scan with SARIF in and out', () => {
   let dir: string;

@@ -4,20 +4,16 @@
  * a profile like the findings of one file.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { distDir, fixturesDir } from '../helpers/paths';
+import { fixturesDir } from '../helpers/paths';
+import { runCli } from '../helpers/run-cli';
 
-const cli = path.join(distDir, 'cli.js');
 const RULE = 'n-plus-one-through-call';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 describe('hotpath scan across files', () => {
   let dir: string;

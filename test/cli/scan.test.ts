@@ -2,14 +2,12 @@
  * `hotpath scan` as a user runs it: the bundled CLI in a folder of their code.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it, before, after } from 'node:test';
-import { distDir } from '../helpers/paths';
+import { cliPath as cli, runCli } from '../helpers/run-cli';
 
-const cli = path.join(distDir, 'cli.js');
 
 const ORDERS_PY = `def names(session, orders):
     out = {}
@@ -19,10 +17,7 @@ const ORDERS_PY = `def names(session, orders):
 `;
 const FINDING_LINE = 'orders.py:4:25: warning n-plus-one-query: Database query `session.query()` runs once per item of `orders` (`for` loop at line 3)';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 function write(dir: string, files: Record<string, string | Buffer>): void {
   for (const [name, content] of Object.entries(files)) {

@@ -6,7 +6,7 @@
  * The expected first link is the one `hotpath ask` gives with the same profile.
  *
  * Later (consoleReloadFlow, after the other flows) the window reloads, and the console comes back
- * with its transcript.
+ * with its transcript, on the tab it showed last.
  *
  * The webview's page is an iframe inside an iframe of the workbench, reached with frameLocator.
  */
@@ -25,6 +25,8 @@ const PROFILE = 'profiles/report.cpuprofile';
 const HOT_FUNCTION = 'loadCustomers';
 const RULE = 'n-plus-one-query';
 const EXTENSION_ID = 'hotpath.hotpath';
+/** Long enough for the workbench to have written a change of workspace state to the browser's storage. */
+const STORAGE_SETTLE_MS = 2_000;
 
 /** The console's page: Hotpath's webview shown (another extension's, or the walkthrough's, may show too). */
 function consolePage(page: Page): FrameLocator {
@@ -80,15 +82,23 @@ export function consoleReloadFlow(workbench: WorkbenchUnderTest): void {
   it('shows the transcript again after the window reloads', async () => {
     const page = workbench.page();
     const expected = referenceAnswer(path.join(distDir, 'cli.js'), workbench.workspace(), QUESTION, [path.join(workbench.workspace(), PROFILE)]);
-    // The console in front, so that the reloaded window shows it.
+    // The console in front, so that the reloaded window shows it; on its Flame Graph tab first,
+    // then on its Ask tab just before the reload: the reloaded console shows the tab shown last.
+    await runCommand(page, 'Hotpath: Show Flame Graph');
+    await consolePage(page).locator('#tab-flame[aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT_MS });
     await runCommand(page, 'Hotpath: Open Optimization Console');
+    await consolePage(page).locator('#tab-ask[aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT_MS });
     await consolePage(page).locator('.entry .question', { hasText: QUESTION }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The workbench writes the extension's workspace state to the browser's storage shortly after
+    // it changes, not at once: a reload in the same instant would come back on the tab before.
+    await page.waitForTimeout(STORAGE_SETTLE_MS);
     // The browser's reload is what "Developer: Reload Window" does in code-server; the command
     // through the palette raced with the console's page taking the focus back once in a while.
     await page.reload({ waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
     // The extension runs again once its status bar item is back.
     await statusBarItem(page, 'hotpath.hotpath.hotpath.status').filter({ hasText: /Hotpath: \d+ findings?/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
     const frame = consolePage(page);
+    await frame.locator('#tab-ask[aria-selected="true"]').waitFor({ timeout: STEP_TIMEOUT_MS });
     const entry = frame.locator('.entry', { has: frame.locator('.question', { hasText: QUESTION }) }).last();
     await entry.locator('.answer h4').first().waitFor({ timeout: STEP_TIMEOUT_MS });
     assert.match(await entry.locator('.answer h4').first().innerText(), new RegExp(`^1\\. ${RULE} in ${HOT_FUNCTION} — expected gain`));

@@ -62,8 +62,6 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
   private readonly flameGraph: FlameGraphTab;
   /** Whether the page in the panel has loaded and said so: messages to a page still loading are lost. */
   private pageReady = false;
-  /** The tab a command asked for before the page was ready; sent with the state. */
-  private pendingTab: ConsoleTabId | null = null;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -137,8 +135,9 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
   }
 
   private showTab(tab: ConsoleTabId): void {
+    // Kept at once: a page still loading, or one reloaded before it has shown the tab, gets it with the state.
+    void this.state.shown(tab);
     if (this.pageReady) this.post({ type: 'showTab', tab });
-    else this.pendingTab = tab;
   }
 
   /** Takes over a panel VS Code restored after a reload. */
@@ -214,6 +213,8 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
         await vscode.commands.executeCommand(ACTION_COMMANDS[action.kind]);
         return;
       }
+      case 'tabShown':
+        return this.state.shown(message.tab);
       case 'flameGraph':
         return this.flameGraph.receive(message.message);
       case 'copy':
@@ -258,9 +259,7 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
 
   private async sendState(): Promise<void> {
     const [suggestions, model] = await Promise.all([this.suggestions(), this.models.available()]);
-    const tab = this.pendingTab;
-    this.pendingTab = null;
-    this.post({ type: 'state', entries: [...this.state.transcript], history: [...this.state.questions], suggestions, model, tab });
+    this.post({ type: 'state', entries: [...this.state.transcript], history: [...this.state.questions], suggestions, model, tab: this.state.tab });
   }
 
   /** The editor's cursor or selection, for questions about "this". */

@@ -50,6 +50,8 @@ export type FromWebview =
   /** The user confirmed the preview: send it. */
   | { type: 'modelSend'; entryId: number }
   | { type: 'modelCancel'; entryId: number }
+  /** The page shows this tab now (the user chose it, or the host asked): the host keeps it for a reload. */
+  | { type: 'tabShown'; tab: ConsoleTabId }
   /** A message of the Flame Graph tab's graph (client/webview/flame-graph/messages.ts), carried inside the console's. */
   | { type: 'flameGraph'; message: FromFlameGraph };
 
@@ -206,6 +208,11 @@ function typeOf(m: Record<string, unknown>): string {
   return typeof m.type === 'string' && /^[A-Za-z]{1,40}$/.test(m.type) ? `"${m.type}"` : 'without a known type';
 }
 
+/** Checks a tab's id kept in the workspace's state. */
+export function checkTab(value: unknown): Checked<ConsoleTabId> {
+  return checked('a saved tab', () => oneOf(value, 'tab', TAB_IDS));
+}
+
 /** Checks a message the host received from the webview. */
 export function checkFromWebview(value: unknown): Checked<FromWebview> {
   return checked('a message from the console webview', () => {
@@ -228,6 +235,8 @@ export function checkFromWebview(value: unknown): Checked<FromWebview> {
       case 'modelSend':
       case 'modelCancel':
         return { type: m.type, entryId: count(m.entryId, 'entryId') };
+      case 'tabShown':
+        return { type: 'tabShown', tab: oneOf(m.tab, 'tab', TAB_IDS) };
       case 'flameGraph': {
         const inner = parseFromFlameGraph(m.message);
         if (!inner) fail('message is not one the flame graph sends');

@@ -10,15 +10,8 @@ import { checkToWebview, MAX_HISTORY, type ConsoleTabId, type FromWebview, type 
 import { mountFlameGraph } from '../flame-graph/flame-graph';
 import { setUpTabs } from './tabs';
 
-/** What the page keeps across a reload (VS Code's webview state): the tab shown. */
-interface PageState {
-  tab?: string;
-}
-
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
-  getState(): PageState | undefined;
-  setState(state: PageState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -166,6 +159,7 @@ function modelOutput(part: HTMLElement, entryId: number): HTMLElement {
 function onMessage(message: ToWebview): void {
   switch (message.type) {
     case 'state':
+      stateReceived = true;
       if (message.tab) tabs.select(message.tab);
       modelLabel = message.model?.label ?? null;
       history = message.history;
@@ -252,8 +246,14 @@ let flameAsked = false;
 const FLAME_TAB: ConsoleTabId = 'flame';
 const ASK_TAB: ConsoleTabId = 'ask';
 
+/**
+ * Whether the host's state has arrived: the tab it names (the one shown before a reload) is shown
+ * then, and only tabs shown from then on are reported, not the first one the strip selects.
+ */
+let stateReceived = false;
+
 function tabShown(id: string): void {
-  vscode.setState({ ...vscode.getState(), tab: id });
+  if (stateReceived && (id === FLAME_TAB || id === ASK_TAB)) vscode.postMessage({ type: 'tabShown', tab: id });
   if (id === FLAME_TAB && flameGraph && !flameAsked) {
     flameAsked = true;
     vscode.postMessage({ type: 'flameGraph', message: { type: 'ready' } });
@@ -261,8 +261,5 @@ function tabShown(id: string): void {
   if (id === ASK_TAB) input.focus();
 }
 
-// The tab shown before a reload, read before the strip selects its first tab (which is saved too).
-const savedTab = vscode.getState()?.tab;
 const tabs = setUpTabs(document.querySelector<HTMLElement>('[role="tablist"]'), tabShown);
-if (savedTab) tabs.select(savedTab);
 vscode.postMessage({ type: 'ready' });

@@ -1,5 +1,5 @@
 /**
- * The console's transcript and history come back after a reload from workspace state, which an
+ * The console's transcript, history and tab come back after a reload from workspace state, which an
  * older version or a damaged file may have written: entries that do not check out are dropped
  * and named in the log, the rest come back in order, and new entries get ids after theirs.
  */
@@ -40,6 +40,23 @@ describe('the console state', () => {
     assert.deepEqual(reloaded.questions, ['what should I fix first?', 'help']);
     assert.deepEqual(reloaded.transcript, [first, second]);
     assert.equal((await reloaded.add({ question: 'x', error: 'e' })).id, 2);
+  });
+
+  it('keeps the tab shown last across a reload, and none before one was shown', async () => {
+    const memento = new MemoryState();
+    const state = new ConsoleState(memento, () => assert.fail('nothing to drop'));
+    assert.equal(state.tab, null);
+    await state.shown('flame');
+    await state.shown('ask');
+    assert.equal(new ConsoleState(memento, () => assert.fail('nothing to drop')).tab, 'ask');
+  });
+
+  it('drops a saved tab that is not one of the console, saying why', () => {
+    const memento = new MemoryState();
+    memento.values.set('hotpath.console.tab', 'settings');
+    const dropped: string[] = [];
+    assert.equal(new ConsoleState(memento, (why) => dropped.push(why)).tab, null);
+    assert.deepEqual(dropped, ['a saved tab: tab is not one of ask, flame']);
   });
 
   it('drops saved entries and questions that do not check out, saying why', () => {

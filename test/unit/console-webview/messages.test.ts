@@ -32,6 +32,7 @@ describe('messages from the console webview', () => {
     assert.deepEqual(checkFromWebview({ type: 'runAction', entryId: 0, actionIndex: 1, command: 'workbench.action.terminal.new' }), { ok: true, value: { type: 'runAction', entryId: 0, actionIndex: 1 } });
     assert.deepEqual(checkFromWebview({ type: 'copy', text: 'const a = 1;' }), { ok: true, value: { type: 'copy', text: 'const a = 1;' } });
     for (const type of ['modelPreview', 'modelSend', 'modelCancel'] as const) assert.deepEqual(checkFromWebview({ type, entryId: 2 }), { ok: true, value: { type, entryId: 2 } });
+    assert.deepEqual(checkFromWebview({ type: 'tabShown', tab: 'flame' }), { ok: true, value: { type: 'tabShown', tab: 'flame' } });
     assert.deepEqual(checkFromWebview({ type: 'flameGraph', message: { type: 'ready' } }), { ok: true, value: { type: 'flameGraph', message: { type: 'ready' } } });
     assert.deepEqual(checkFromWebview({ type: 'flameGraph', message: { type: 'openSource', func: 3 } }), { ok: true, value: { type: 'flameGraph', message: { type: 'openSource', func: 3 } } });
   });
@@ -61,6 +62,7 @@ describe('messages from the console webview', () => {
       assert.equal(refused(checkFromWebview({ type: 'openLink', entryId: bad, linkIndex: 0 })), 'a message from the console webview: entryId is not a whole number ≥ 0', String(bad));
     }
     assert.equal(refused(checkFromWebview({ type: 'runAction', entryId: 0 })), 'a message from the console webview: actionIndex is not a whole number ≥ 0');
+    assert.equal(refused(checkFromWebview({ type: 'tabShown', tab: 'settings' })), 'a message from the console webview: tab is not one of ask, flame');
     assert.equal(refused(checkFromWebview({ type: 'copy', text: 'x'.repeat(200_001) })), 'a message from the console webview: text is longer than 200000 characters');
   });
 });
