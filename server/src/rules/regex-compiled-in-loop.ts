@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect } from '../syntax/dialect';
 import { invariantInLoop } from '../syntax/loop-invariance';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { loopsRelated, quote, repetition } from './describe';
 import { runsFewRounds } from './per-item-loops';
 import { regexCall, RegexCallKind } from './regex-calls';
@@ -135,7 +136,8 @@ export const regexCompiledInLoop: Rule = {
       // Python's flags are names (`re.I`), not strings: a regex is the same each round unless they change.
       if (!call.flags.every((f) => invariantInLoop(language, facts, dialect, f, site.loops[0]))) continue;
       const path = dialect.calleePath(site.node);
-      if (onConstantReceiver(site.node, path, loop.node)) continue;
+      // A compile right before `t.Fatalf(…)` or `return` runs once, whatever the loop.
+      if (onConstantReceiver(site.node, path, loop.node) || runsOncePerLoop(site.node, loop.node)) continue;
       const shown = path.startsWith('new ') ? path : `${path}()`;
       context.report(
         site.node,

@@ -1,12 +1,23 @@
 /**
  * Code inside a loop that still runs at most once per run of the loop: right before a statement
- * that leaves it, inside a `throw`, or under a test of the loop counter against one value
+ * that leaves it or ends the program or test, inside a `throw`, or under a test of the loop counter against one value
  * (`if (i == 0)`). Rules that claim a cost "on every iteration" skip such code.
  */
 import type { Node } from 'web-tree-sitter';
 
 /** Statements that leave the function whatever encloses them. */
 const LEAVES_FUNCTION = new Set(['return_statement', 'raise_statement', 'throw_statement']);
+
+/**
+ * A statement that calls what never returns to the loop: ends the program, the test, or the
+ * goroutine (`t.Fatalf(…)`, `log.Fatal(…)`, `panic(…)`, `os.Exit(1)`, `sys.exit()`,
+ * `self.fail(…)`, `process.exit(1)`), or a helper named as such (a Go test's `fatalf` closure).
+ */
+const NEVER_RETURNS = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:Fatal|Fatalf|Fatalln|FailNow|SkipNow|Skip|Skipf|Goexit|Exit|Panic|Panicf|Panicln|panic|exit|_exit|abort|fail|fatal|fatalf)\s*\(/;
+
+function endsEverything(statement: Node): boolean {
+  return statement.type === 'expression_statement' && NEVER_RETURNS.test(statement.text);
+}
 
 /** Nodes a `break` inside them ends instead of the loop around them. */
 const BREAK_CATCHERS = /switch|select|^for_|^while_|^do_|enhanced_for/;
@@ -32,6 +43,7 @@ export function exitsAfter(node: Node, loop: Node): boolean {
     if (!n.parent || !STATEMENT_LISTS.test(n.parent.type)) continue;
     for (let next = n.nextNamedSibling; next; next = next.nextNamedSibling) {
       if (LEAVES_FUNCTION.has(next.type) && !(callback && next.type === 'return_statement')) return true;
+      if (endsEverything(next)) return true;
       if (next.type === 'break_statement' && next.parent && breakEnds(next.parent, loop)) return true;
     }
   }
