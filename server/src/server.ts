@@ -38,6 +38,7 @@ import { SOURCE_EXTENSIONS } from './syntax/languages';
 import { VERSION } from './version';
 import { excluder } from './workspace/discover';
 import { ScanPool } from './workspace/scan-pool';
+import { inTestFiles } from './workspace/test-files';
 import { reasonToSkipText } from './workspace/source-text';
 import { WorkspaceScanner } from './workspace/workspace-scanner';
 
@@ -144,14 +145,26 @@ new ConsoleRequests({
   folders: () => folders,
   settings: () => settings,
   findingFiles: () => [...store.files(), ...sarif.files()],
-  findings: (key) => sarif.combine(key, store.shown(key)),
+  findings: (key) => sarif.combine(key, ownFindings(key)),
   profiles,
   benchmarks,
 }).register();
 
 /** What a file's diagnostics show: Hotpath's findings with other tools' merged in, then the profile's heat. */
 function shownFindings(key: string): Finding[] {
-  return profiles.adjust(key, sarif.combine(key, store.shown(key)));
+  return profiles.adjust(key, sarif.combine(key, ownFindings(key)));
+}
+
+/** Hotpath's findings of a file, those of test code lowered to hints unless the settings say otherwise. */
+function ownFindings(key: string): Finding[] {
+  return inTestFiles(store.shown(key), relativeToFolder(key), settings.testFiles);
+}
+
+/** A file's path relative to the workspace folder that holds it; undefined outside every folder. */
+function relativeToFolder(file: string): string | undefined {
+  if (!path.isAbsolute(file)) return undefined;
+  const folder = folders.find((f) => !path.relative(f, file).startsWith('..'));
+  return folder === undefined ? undefined : path.relative(folder, file).split(path.sep).join('/');
 }
 
 /** Files appeared or vanished: the profiles' mapping onto the workspace is renewed, at most once a second. */
@@ -174,10 +187,8 @@ const scanner = new WorkspaceScanner(pool, store, {
 
 /** True when hotpath.exclude leaves an open file out (files outside every folder are analyzed). */
 function excludedByUser(file: string | undefined): boolean {
-  if (!file) return false;
-  const folder = folders.find((f) => !path.relative(f, file).startsWith('..'));
-  if (!folder) return false;
-  return excluder(settings.exclude)(path.relative(folder, file).split(path.sep).join('/'), false);
+  const relative = file === undefined ? undefined : relativeToFolder(file);
+  return relative !== undefined && excluder(settings.exclude)(relative, false);
 }
 
 // Analysis of open documents: coalesced so a burst of keystrokes is analyzed once.

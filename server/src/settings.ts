@@ -9,6 +9,7 @@ import { IO_KINDS, IoKind, patternProblem } from './rules/call-patterns';
 import type { UserCallPattern } from './rules/matchers';
 import { ruleById } from './rules';
 import { LANGUAGES, LanguageId } from './syntax/languages';
+import { TEST_FILES_MODES, TestFilesMode } from './workspace/test-files';
 
 export type Scope = 'workspace' | 'openFiles';
 
@@ -26,6 +27,8 @@ export interface HotpathSettings {
   pathMappings: Array<{ from: string; to: string }>;
   /** Code lenses with measured shares above functions. */
   codeLens: boolean;
+  /** Whether findings in test files are hints (the default) or reported like the others. */
+  testFiles: TestFilesMode;
 }
 
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**'];
@@ -38,6 +41,7 @@ export const DEFAULTS: HotpathSettings = {
   hotThreshold: 5,
   pathMappings: [],
   codeLens: true,
+  testFiles: 'hint',
 };
 
 const LEVELS: readonly string[] = [...SEVERITIES, 'off', 'default'];
@@ -139,6 +143,11 @@ export function readSettings(raw: unknown): { settings: HotpathSettings; problem
     if (typeof n === 'number' && n > 0 && n <= 100) hotThreshold = n;
     else problems.push(`hotpath.hotThreshold: "${String(n)}" is not a percentage between 0 and 100`);
   }
+  let testFiles = DEFAULTS.testFiles;
+  if (section.testFiles !== undefined) {
+    if ((TEST_FILES_MODES as readonly unknown[]).includes(section.testFiles)) testFiles = section.testFiles as TestFilesMode;
+    else problems.push(`hotpath.testFiles: "${String(section.testFiles)}" is not one of ${TEST_FILES_MODES.join(', ')}`);
+  }
   const profile = isRecord(section.profile) ? section.profile : {};
   const codeLens = isRecord(section.codeLens) && typeof section.codeLens.enabled === 'boolean' ? section.codeLens.enabled : DEFAULTS.codeLens;
   return {
@@ -150,6 +159,7 @@ export function readSettings(raw: unknown): { settings: HotpathSettings; problem
       hotThreshold,
       pathMappings: readPathMappings(profile.pathMappings, problems),
       codeLens,
+      testFiles,
     },
     problems,
   };

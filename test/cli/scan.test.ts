@@ -108,6 +108,32 @@ describe('hotpath scan', () => {
     assert.equal(run(['scan', 'app/clean.py', '--fail-on', 'hint'], dir).code, 0);
   });
 
+  it('reports findings in test files as hints, which do not fail --fail-on warning, unless --test-files report', () => {
+    const tests = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-cli-tests-'));
+    try {
+      write(tests, { 'tests/test_orders.py': ORDERS_PY, 'orders_test.py': ORDERS_PY });
+      const hinted = run(['scan', '.', '--fail-on', 'warning'], tests);
+      assert.equal(hinted.code, 0, hinted.stderr);
+      assert.deepEqual(hinted.stdout.trim().split('\n'), [
+        FINDING_LINE.replace('orders.py', 'orders_test.py').replace('warning', 'hint'),
+        `tests/${FINDING_LINE.replace('orders.py', 'test_orders.py').replace('warning', 'hint')}`,
+        '2 findings (2 hint) in 2 files.',
+      ]);
+      // Scanned from elsewhere, paths start at the folder named: a `test` folder above it is not the project's.
+      write(tests, { 'test/checkout/orders.py': ORDERS_PY });
+      const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-cli-cwd-'));
+      const outside = run(['scan', path.join(tests, 'test', 'checkout'), '--format', 'json'], elsewhere);
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+      fs.rmSync(path.join(tests, 'test'), { recursive: true, force: true });
+      assert.deepEqual(JSON.parse(outside.stdout).findings.map((f: { severity: string }) => f.severity), ['warning']);
+      const reported = run(['scan', '.', '--fail-on', 'warning', '--test-files', 'report'], tests);
+      assert.equal(reported.code, 1);
+      assert.match(reported.stdout, /2 findings \(2 warning\) in 2 files\./);
+    } finally {
+      fs.rmSync(tests, { recursive: true, force: true });
+    }
+  });
+
   it('runs only the rules named with --rule', () => {
     const { stdout } = run(['scan', 'app/orders.py', '--rule', 'await-in-loop'], dir);
     assert.equal(stdout, 'No findings in 1 file.\n');
@@ -121,6 +147,7 @@ describe('hotpath scan', () => {
       [['scan', '--format', 'xml'], /--format must be text, json or sarif, not "xml"/],
       [['scan', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, info, hint, never/],
       [['scan', '--rule', 'no-such-rule'], /no rule is named "no-such-rule"/],
+      [['scan', '--test-files', 'skip'], /--test-files must be one of hint, report, not "skip"/],
       [['scan', '--colour'], /Unknown option '--colour'/],
       [['frobnicate'], /unknown command "frobnicate"/],
     ];

@@ -98,6 +98,24 @@ describe('settings changed live', () => {
     await assertStillServing(session);
   });
 
+  it('shows findings in a test file as hints, and as warnings with hotpath.testFiles "report"', async () => {
+    const testFile = await session.open(path.join(dir, 'tests', 'test_orders.py'), ORDERS_PY);
+    const hinted = await session.waitForDiagnostics(testFile, (p) => findingsOf(p).length === 1);
+    assert.deepEqual(
+      findingsOf(hinted).map((f) => [f.message, f.severity]),
+      [[ORDERS_MESSAGE, DiagnosticSeverity.Hint]],
+    );
+    // The same code outside the tests folder stays a warning.
+    await session.waitForDiagnostics(orders, (p) => findingsOf(p)[0]?.severity === DiagnosticSeverity.Warning);
+    await session.setSettings({ hotpath: { testFiles: 'report' } });
+    await session.waitForDiagnostics(testFile, (p) => findingsOf(p)[0]?.severity === DiagnosticSeverity.Warning);
+    const mark = session.mark();
+    await session.setSettings({ hotpath: { testFiles: 'never' } });
+    await session.waitForLog(/^Settings: hotpath\.testFiles: "never" is not one of hint, report/, mark);
+    await session.waitForDiagnostics(testFile, (p) => findingsOf(p)[0]?.severity === DiagnosticSeverity.Hint);
+    await session.close(testFile);
+  });
+
   it('survives settings that are not an object at all', async () => {
     const mark = session.mark();
     await session.setSettings({ hotpath: 'fast please' });

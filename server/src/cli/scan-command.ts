@@ -16,6 +16,7 @@ import type { SourceFile } from '../workspace/discover';
 import { ScanPool } from '../workspace/scan-pool';
 import { scanTargets } from '../workspace/scan-folders';
 import { applyHeat, heatEvidence } from '../profiles/merge';
+import { inTestFiles, TEST_FILES_MODES, TestFilesMode } from '../workspace/test-files';
 import { loadCliProfile } from './cli-profile';
 import { mergeSarifLogs } from './sarif-in';
 import { FileFindings, formatJson, formatText, displayPath } from './report-formats';
@@ -39,6 +40,7 @@ interface ScanOptions {
   rules?: string[];
   exclude: string[];
   failOn: FailOn;
+  testFiles: TestFilesMode;
   verbose: boolean;
 }
 
@@ -52,6 +54,7 @@ function parseScanArgs(args: string[]): ScanOptions {
         rule: { type: 'string', multiple: true },
         exclude: { type: 'string', multiple: true },
         'fail-on': { type: 'string', default: 'error' },
+        'test-files': { type: 'string', default: DEFAULTS.testFiles },
         verbose: { type: 'boolean', default: false },
         profile: { type: 'string' },
         'sarif-in': { type: 'string', multiple: true },
@@ -67,6 +70,10 @@ function parseScanArgs(args: string[]): ScanOptions {
   if (failOn !== 'never' && !(SEVERITIES as readonly string[]).includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'never'].join(', ')}, not "${failOn}"`);
   }
+  const testFiles = values['test-files'] as string;
+  if (!(TEST_FILES_MODES as readonly string[]).includes(testFiles)) {
+    throw new UsageError(`--test-files must be one of ${TEST_FILES_MODES.join(', ')}, not "${testFiles}"`);
+  }
   for (const id of values.rule ?? []) {
     if (!ruleById(id)) throw new UsageError(`no rule is named "${id}"; the rules are: ${RULES.map((r) => r.meta.id).join(', ')}`);
   }
@@ -76,6 +83,7 @@ function parseScanArgs(args: string[]): ScanOptions {
     rules: values.rule,
     exclude: values.exclude ?? [],
     failOn: failOn as FailOn,
+    testFiles: testFiles as TestFilesMode,
     verbose: values.verbose ?? false,
     profile: values.profile,
     sarifIn: values['sarif-in'] ?? [],
@@ -138,6 +146,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   }
   results.push(...collected.results());
   results.sort((a, b) => a.file.localeCompare(b.file));
+  for (const result of results) result.findings = inTestFiles(result.findings, scannedPath(result.file, io.cwd, folders), options.testFiles);
   const { notes, tools } = await mergeSarifLogs(results, options.sarifIn.map((log) => path.resolve(io.cwd, log)), io.cwd, (file) => displayPath(file, io.cwd));
   if (options.profile) await applyProfile(results, path.resolve(io.cwd, options.profile), io.cwd);
   const explicit = new Set(files.map((f) => f.path));
@@ -170,6 +179,16 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   const failOn = options.failOn;
   const failed = failOn !== 'never' && results.some((r) => r.findings.some((f) => atLeast(f.severity, failOn)));
   return failed ? 1 : 0;
+}
+
+/**
+ * A file's path as the user sees it, for telling test files: relative to the current directory,
+ * or to the folder scanned when it lies outside (its own folders above it are not the project's).
+ */
+function scannedPath(file: string, cwd: string, folders: readonly string[]): string {
+  const inside = (root: string) => !path.relative(root, file).startsWith('..');
+  const root = inside(cwd) ? cwd : folders.find(inside);
+  return root === undefined ? path.basename(file) : path.relative(root, file);
 }
 
 /** With `--profile`: findings in hot functions become warnings and carry the measured share. */

@@ -17,6 +17,8 @@ Commands:
                     --format text|json|sarif   output format (default: text)
                     --rule ID                  run only this rule (repeatable)
                     --exclude GLOB             skip matching files (repeatable)
+                    --test-files hint|report   findings in test files are hints, or
+                                               reported like the others (default: hint)
                     --fail-on error|warning|info|hint|never
                                                exit 1 when a finding is at least this
                                                severe (default: error)
