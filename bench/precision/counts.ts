@@ -9,8 +9,10 @@ export interface LanguageFindings {
   language: string;
   files: number;
   bytes: number;
-  /** Rule ids of the findings, one per finding. */
+  /** Rule ids of the findings above hint severity, one per finding. */
   rules: readonly string[];
+  /** Findings reported as hints (in test files), left out of the rows per rule. */
+  hints: number;
   seconds: number;
 }
 
@@ -28,6 +30,7 @@ export function countsTable(languages: readonly LanguageFindings[]): string {
   const rows = [
     ...rules.map((rule) => line(rule, perRule.map((counts) => counts.get(rule) ?? 0))),
     line('all rules', findings),
+    line('hints (test files)', languages.map((l) => l.hints)),
     line('files', languages.map((l) => l.files)),
     line('MB', bytes, (v) => (v / MB).toFixed(1)),
     [...line('findings per MB', findings.map((n, i) => n / (bytes[i] / MB)), (v) => v.toFixed(2)).slice(0, -1), (total(findings) / (total(bytes) / MB)).toFixed(2)],

@@ -2,7 +2,8 @@
  * `npm run bench:precision`: every rule over the scan benchmark's corpus, through `hotpath scan`
  * (the CLI bundle, worker threads and the workspace index of the cross-file rule), one workspace
  * per language. Prints the findings per rule and language and per MB, then writes a sample of each
- * language's findings to bench/precision/review/<language>.md for a reviewer, keeping the verdicts
+ * language's findings above hint severity (hints, findings in test files by default, are only
+ * counted) to bench/precision/review/<language>.md for a reviewer, keeping the verdicts
  * already given on entries that are sampled again.
  *
  * `node out/bench/precision/main.js summary` reads the review files and prints the precision per
@@ -61,13 +62,16 @@ async function run(): Promise<void> {
       const scan = await cliScan(dist.cli, dir);
       const seconds = (now() - start) / 1000;
       for (const line of [...scan.skipped, ...scan.errors]) note(`${language.language}: ${line}`);
-      counted.push({ language: language.language, files: language.files.length, bytes: language.bytes, rules: scan.reported.map((f) => f.ruleId), seconds });
+      // What the Problems panel lists: hints (findings in test files, by default) are counted apart and not reviewed.
+      const shown = scan.reported.filter((f) => f.severity !== 'hint');
+      const hints = scan.reported.length - shown.length;
+      counted.push({ language: language.language, files: language.files.length, bytes: language.bytes, rules: shown.map((f) => f.ruleId), hints, seconds });
       const texts = new Map<string, string>();
       const textOf = (file: string) => {
         if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(dir, file), 'utf8'));
         return texts.get(file)!;
       };
-      const sampled = drawSample(scan.reported, SAMPLE_SIZE).map((f) => ({
+      const sampled = drawSample(shown, SAMPLE_SIZE).map((f) => ({
         ruleId: f.ruleId,
         file: f.file,
         line: f.line,
@@ -80,7 +84,7 @@ async function run(): Promise<void> {
       const { entries, dropped } = mergeVerdicts(sampled, readPrevious(file));
       fs.writeFileSync(file, renderReview(language.language, INTRO, entries));
       const kept = entries.filter((e) => e.verdict !== '' || e.reason !== '').length;
-      note(`${language.language}: ${scan.reported.length} findings, ${entries.length} sampled into ${path.relative(ROOT, file)} (${kept} verdicts kept, ${dropped} dropped with entries no longer sampled)`);
+      note(`${language.language}: ${shown.length} findings and ${hints} hints, ${entries.length} sampled into ${path.relative(ROOT, file)} (${kept} verdicts kept, ${dropped} dropped with entries no longer sampled)`);
     }
   } finally {
     dist.dispose();
