@@ -13,6 +13,7 @@ import type { Dialect } from '../syntax/dialect';
 import type { FileFacts, Loop } from '../syntax/facts';
 import type { GrammarId } from '../syntax/languages';
 import { declarationInScope } from '../syntax/scopes';
+import { EarlierUses } from './earlier-uses';
 import { goBindings } from './bindings/go';
 import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
@@ -184,6 +185,7 @@ function readFunctions(
   placed: PlacedFunction[],
   classes: ClassFact[],
   text: string,
+  uses: EarlierUses | undefined,
 ): PlacedFunction[] {
   const pending: PendingCall[] = [];
   const stack: Frame[] = [];
@@ -235,7 +237,7 @@ function readFunctions(
   for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
     const type = types?.of(path, node);
-    if (type || (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect))) fact.calls.push(callFact(node, path, type));
+    if (type || (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect, uses))) fact.calls.push(callFact(node, path, type));
   }
   return placed;
 }
@@ -278,11 +280,12 @@ const MODULE_SCOPES: ReadonlySet<string> = new Set(['program']);
  * Minified code reuses one-letter names in every scope (`function (q, v) { … v() … }`), and
  * resolving such a call by name would pin an unrelated function's I/O on it.
  */
-function boundLocally(call: Node, path: string, dialect: Dialect): boolean {
+function boundLocally(call: Node, path: string, dialect: Dialect, uses: EarlierUses | undefined): boolean {
   if ((dialect.language !== 'javascript' && dialect.language !== 'typescript') || path.includes('.')) return false;
+  if (uses && !uses.writtenBefore(path, call.startIndex)) return false;
   const callee = call.childForFieldName('function');
   // The module's statements, thousands in a bundled file, are not read for each call.
-  const declaration = callee && declarationInScope(dialect.language, callee, path, MODULE_SCOPES);
+  const declaration = callee && declarationInScope(dialect.language, callee, path, MODULE_SCOPES, uses && ((from, to) => uses.writtenBetween(path, from, to)));
   if (!declaration) return false;
   const value = declaration.value;
   if (value && dialect.functionTypes.has(value.type)) return false;
@@ -310,7 +313,14 @@ function remembered<K, V>(read: (key: K) => V): (key: K) => V {
  * the loop's nodes (its iterable's text, the call a callback is passed to), and took a third of
  * this function's time on the bench corpus of Python.
  */
-function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, functions: readonly PlacedFunction[], types: ReceiverTypes | undefined): FileSummary['loopCalls'] {
+function readLoopCalls(
+  facts: FileFacts,
+  dialect: Dialect,
+  io: CallMatcher,
+  functions: readonly PlacedFunction[],
+  types: ReceiverTypes | undefined,
+  uses: EarlierUses | undefined,
+): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
   const perItem = remembered((loop: Loop) => repeatsPerItem(dialect, loop));
   const repeats = remembered(repetition);
@@ -321,7 +331,7 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     const path = quickPath(site.node, dialect);
     if (!RESOLVABLE.test(path) || io.match(path)) continue;
     const loop = site.loops.find(perItem);
-    if (!loop || boundLocally(site.node, path, dialect)) continue;
+    if (!loop || boundLocally(site.node, path, dialect, uses)) continue;
     const method = placedAt(functions, site.node.startIndex);
     const loopsKey = site.loops.map((l) => l.node.id).join(',');
     let loops = related.get(loopsKey);
@@ -373,9 +383,11 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
   const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset));
   // Object literals' methods are found by the words before them (object-owner.ts).
   const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? root.text : '';
-  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, classes, text);
+  // A file the parser could not read as a program has an ERROR node for root, whose children are no statements.
+  const uses = text && root.type === 'program' ? new EarlierUses(root, text) : undefined;
+  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, classes, text, uses);
   summary.functions = functions.map((f) => f.fact);
-  summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types);
+  summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types, uses);
   if (dialect.language === 'java') addReceiverTypes(summary, captures.filter((c) => c.name === 'declaration').map((c) => c.node));
   if (classes.length > 0) summary.classFacts = classes;
   const instances = made?.instances();

@@ -20,16 +20,26 @@ const READERS: Partial<Record<LanguageId, DeclarationReader>> = { python, javasc
  * The declaration in scope at `use` under `name`: the nearest one written before the use in the
  * innermost scope that has one. In Python, where assignments bind names, that is the last
  * assignment before the use in the enclosing blocks. Scopes of the types `notIn` names, and
- * those around them, are not read.
+ * those around them, are not read; `written`, when given, tells whether the name is written in
+ * the text between two offsets, so that scopes where it is not are not read either.
  */
-export function declarationInScope(language: LanguageId, use: Node, name: string, notIn?: ReadonlySet<string>): Declaration | undefined {
+export function declarationInScope(
+  language: LanguageId,
+  use: Node,
+  name: string,
+  notIn?: ReadonlySet<string>,
+  written?: (from: number, to: number) => boolean,
+): Declaration | undefined {
   const reader = READERS[language];
   if (!reader) return undefined;
   let inner = use;
   for (let scope = use.parent; scope; inner = scope, scope = scope.parent) {
     if (notIn?.has(scope.type)) return undefined;
     const unordered = reader.unordered.has(scope.type);
-    for (let i = scope.namedChildCount - 1; i >= 0; i--) {
+    // The children an ordered scope's lookup reads lie before the use's own: where the name is not
+    // written there (`written` says, from the text), none of them declares it.
+    const readable = unordered || !written || written(scope.startIndex, inner.startIndex);
+    for (let i = readable ? scope.namedChildCount - 1 : -1; i >= 0; i--) {
       const child = scope.namedChild(i);
       if (!child || child.equals(inner) || (!unordered && child.endIndex > use.startIndex)) continue;
       const found = reader.read(child, name);
