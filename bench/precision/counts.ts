@@ -1,6 +1,6 @@
 /**
  * The table of what the rules find on the corpus: findings per rule and per language, then the
- * corpus size and the findings per MB of each language.
+ * corpus size (with the MB scanned past the scan corpus) and the findings per MB of each language.
  */
 import { MB } from '../scan/measure';
 import { markdownTable } from '../scan/report';
@@ -9,6 +9,8 @@ export interface LanguageFindings {
   language: string;
   files: number;
   bytes: number;
+  /** Of `bytes`, those of the files past the scan corpus, scanned when it held too few findings. */
+  bytesPastScanCorpus: number;
   /** Rule ids of the findings above hint severity, one per finding. */
   rules: readonly string[];
   /** Findings reported as hints (in test files), left out of the rows per rule. */
@@ -33,6 +35,7 @@ export function countsTable(languages: readonly LanguageFindings[]): string {
     line('hints (test files)', languages.map((l) => l.hints)),
     line('files', languages.map((l) => l.files)),
     line('MB', bytes, (v) => (v / MB).toFixed(1)),
+    line('of which past the scan corpus', languages.map((l) => l.bytesPastScanCorpus), (v) => (v / MB).toFixed(1)),
     [...line('findings per MB', findings.map((n, i) => n / (bytes[i] / MB)), (v) => v.toFixed(2)).slice(0, -1), (total(findings) / (total(bytes) / MB)).toFixed(2)],
     line('scan seconds', languages.map((l) => l.seconds), (v) => v.toFixed(1)),
   ];

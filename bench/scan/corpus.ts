@@ -38,14 +38,21 @@ export interface Corpus {
   workspace: { dir: string; files: number; bytes: number };
 }
 
-interface Manifest {
+/** What a manifest records of a file. */
+export type CorpusEntry = Omit<CorpusFile, 'path'>;
+
+/** What a cache of sampled files records, so that a later run reuses the copies. */
+export interface FilesManifest {
   recipe: string;
-  languages: Record<string, Array<Omit<CorpusFile, 'path'>>>;
+  languages: Partial<Record<LanguageId, CorpusEntry[]>>;
+}
+
+interface Manifest extends FilesManifest {
   workspace: { files: string[]; bytes: number };
 }
 
 /** Changes whenever a change to the sources or the filters would change the corpus. */
-const RECIPE = JSON.stringify({ version: 1, SOURCES, TARGET_BYTES, WORKSPACE_BYTES, maxFileSizeKb: DEFAULTS.maxFileSizeKb, exclude: DEFAULT_EXCLUDE });
+export const CORPUS_RECIPE = JSON.stringify({ version: 1, SOURCES, TARGET_BYTES, WORKSPACE_BYTES, maxFileSizeKb: DEFAULTS.maxFileSizeKb, exclude: DEFAULT_EXCLUDE });
 
 const MAX_BYTES = DEFAULTS.maxFileSizeKb * 1024;
 const isExcluded = excluder(DEFAULT_EXCLUDE);
@@ -84,29 +91,52 @@ function candidates(source: Source, folder: string, language: LanguageId): Array
   return found;
 }
 
-/** Samples, filters and copies one language's files into `dir`. */
-function buildLanguage(language: LanguageId, dir: string, cacheDir: string): Array<Omit<CorpusFile, 'path'>> {
+/** A file of the pool that Hotpath would scan, read once. */
+export interface PoolFile {
+  rel: string;
+  grammar: GrammarId;
+  content: Buffer;
+  lines: number;
+}
+
+/**
+ * One language's files in the fixed shuffled order, filtered as Hotpath filters a workspace and
+ * without duplicates. The scan corpus is the start of this sequence; bench:precision continues it.
+ */
+export function* poolFiles(language: LanguageId, cacheDir: string): Generator<PoolFile> {
   const pool = SOURCES[language]
     .flatMap((source) => candidates(source, sourceFolder(source, cacheDir), language))
     .map((c) => ({ ...c, key: shuffleKey(c.rel) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const seen = new Set<string>();
-  const taken: Array<Omit<CorpusFile, 'path'>> = [];
-  let total = 0;
   for (const { from, rel, grammar } of pool) {
-    if (total >= TARGET_BYTES) break;
-    const bytes = fs.readFileSync(from);
-    const decoded = decodeSource(bytes, MAX_BYTES);
+    const content = fs.readFileSync(from);
+    const decoded = decodeSource(content, MAX_BYTES);
     if ('skipped' in decoded) continue;
     // Packages ship the same module more than once (an ESM and a CommonJS copy): keep one.
-    const digest = createHash('sha1').update(bytes).digest('hex');
+    const digest = createHash('sha1').update(content).digest('hex');
     if (seen.has(digest)) continue;
     seen.add(digest);
-    const to = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.writeFileSync(to, bytes);
-    taken.push({ rel, grammar, bytes: bytes.length, lines: countLines(decoded.text) });
-    total += bytes.length;
+    yield { rel, grammar, content, lines: countLines(decoded.text) };
+  }
+}
+
+/** Copies a pool file into `dir` under its path; what a manifest records of it. */
+export function copyPoolFile(file: PoolFile, dir: string): CorpusEntry {
+  const to = path.join(dir, file.rel);
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.writeFileSync(to, file.content);
+  return { rel: file.rel, grammar: file.grammar, bytes: file.content.length, lines: file.lines };
+}
+
+/** Samples, filters and copies one language's files into `dir`. */
+function buildLanguage(language: LanguageId, dir: string, cacheDir: string): CorpusEntry[] {
+  const taken: CorpusEntry[] = [];
+  let total = 0;
+  for (const file of poolFiles(language, cacheDir)) {
+    taken.push(copyPoolFile(file, dir));
+    total += file.content.length;
+    if (total >= TARGET_BYTES) break;
   }
   if (total < TARGET_BYTES) {
     throw new Error(`the ${language} sources hold only ${formatMb(total)} of usable code; ${formatMb(TARGET_BYTES)} are needed (add a source in corpus-sources.ts)`);
@@ -139,28 +169,37 @@ function buildWorkspace(languages: readonly LanguageCorpus[], dir: string): Mani
   return { files, bytes };
 }
 
-function readManifest(file: string): Manifest | undefined {
+/** The manifest in `file` when it was written by the same `recipe`, else undefined. */
+export function readManifest<M extends FilesManifest>(file: string, recipe: string): M | undefined {
   try {
-    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
-    return manifest.recipe === RECIPE ? manifest : undefined;
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as M;
+    return manifest.recipe === recipe ? manifest : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** A language's files as a manifest records them, copied under `filesDir/<language>`. */
+export function languageCorpus(language: LanguageId, entries: readonly CorpusEntry[], filesDir: string): LanguageCorpus {
+  const dir = path.join(filesDir, language);
+  const files = entries.map((f) => ({ ...f, path: path.join(dir, f.rel) }));
+  return { language, dir, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+}
+
 function toCorpus(manifest: Manifest, filesDir: string, workspaceDir: string): Corpus {
-  const languages = LANGUAGES.map((language) => {
-    const dir = path.join(filesDir, language);
-    const files = manifest.languages[language].map((f) => ({ ...f, path: path.join(dir, f.rel) }));
-    return { language, dir, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
-  });
+  const languages = LANGUAGES.map((language) => languageCorpus(language, manifest.languages[language] ?? [], filesDir));
   return { languages, workspace: { dir: workspaceDir, files: manifest.workspace.files.length, bytes: manifest.workspace.bytes } };
 }
 
 /** True when every file the manifest lists is in place with its size. */
-function intact(corpus: Corpus): boolean {
-  const sized = (file: string, bytes: number) => fs.statSync(file, { throwIfNoEntry: false })?.size === bytes;
-  return corpus.languages.every((l) => l.files.every((f) => sized(f.path, f.bytes)));
+export function intact(corpus: LanguageCorpus): boolean {
+  return corpus.files.every((f) => fs.statSync(f.path, { throwIfNoEntry: false })?.size === f.bytes);
+}
+
+/** Installs the npm packages the sources name, when they are not in the cache yet. */
+export function ensureCorpusNpm(cacheDir: string): void {
+  const npm = Object.values(SOURCES).flatMap((sources) => sources.filter((s): s is NpmSource => s.kind === 'npm'));
+  ensureNpmPackages(path.join(cacheDir, 'npm'), npm);
 }
 
 /** The corpus under `cacheDir`, gathered on the first run and reused after. */
@@ -168,21 +207,21 @@ export function gatherCorpus(cacheDir: string): Corpus {
   const filesDir = path.join(cacheDir, 'files');
   const workspaceDir = path.join(cacheDir, 'workspace');
   const manifestFile = path.join(cacheDir, 'manifest.json');
-  const cached = readManifest(manifestFile);
+  const cached = readManifest<Manifest>(manifestFile, CORPUS_RECIPE);
   if (cached) {
     const corpus = toCorpus(cached, filesDir, workspaceDir);
-    if (intact(corpus) && fs.existsSync(workspaceDir)) return corpus;
+    if (corpus.languages.every(intact) && fs.existsSync(workspaceDir)) return corpus;
   }
   note('gathering the corpus (once; later runs reuse it)');
   fs.rmSync(filesDir, { recursive: true, force: true });
   fs.rmSync(workspaceDir, { recursive: true, force: true });
   fs.rmSync(manifestFile, { force: true });
-  const npm = Object.values(SOURCES).flatMap((sources) => sources.filter((s): s is NpmSource => s.kind === 'npm'));
-  ensureNpmPackages(path.join(cacheDir, 'npm'), npm);
-  const manifest: Manifest = { recipe: RECIPE, languages: {}, workspace: { files: [], bytes: 0 } };
+  ensureCorpusNpm(cacheDir);
+  const manifest: Manifest = { recipe: CORPUS_RECIPE, languages: {}, workspace: { files: [], bytes: 0 } };
   for (const language of LANGUAGES) {
-    manifest.languages[language] = buildLanguage(language, path.join(filesDir, language), cacheDir);
-    note(`${language}: ${manifest.languages[language].length} files`);
+    const files = buildLanguage(language, path.join(filesDir, language), cacheDir);
+    manifest.languages[language] = files;
+    note(`${language}: ${files.length} files`);
   }
   manifest.workspace = buildWorkspace(toCorpus(manifest, filesDir, workspaceDir).languages, workspaceDir);
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
