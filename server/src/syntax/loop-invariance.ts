@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Dialect } from './dialect';
 import type { FileFacts, Loop, Site } from './facts';
 import type { LanguageId } from './languages';
+import { counters } from './loop-counters';
 import { declarationInScope, Declaration } from './scopes';
 
 /** Targets that list several names: `a, b = …` in Python, `a, b = …` in Go, `[a, b] = …` in JavaScript. */
@@ -88,7 +89,8 @@ function namesBoundBy(loop: Loop): Set<string> {
  * arguments.
  */
 export function invariantInLoop(language: LanguageId, facts: FileFacts, dialect: Dialect, node: Node, loop: Loop): boolean {
-  const bound = namesBoundBy(loop);
+  // `formats[i]` differs each round of `for (int i = 0; …; i++)`.
+  const bound = new Set([...namesBoundBy(loop), ...counters(loop.node)]);
   const names = NAME_TYPES.includes(node.type) ? [node] : node.descendantsOfType(NAME_TYPES);
   for (const id of names) {
     if (!id) continue;

@@ -1,9 +1,11 @@
 /**
  * Code inside a loop that still runs at most once per run of the loop: right before a statement
- * that leaves it or ends the program or test, inside a `throw`, or under a test of the loop counter against one value
- * (`if (i == 0)`). Rules that claim a cost "on every iteration" skip such code.
+ * that leaves it or ends the program or test, inside a `throw`, or under a test of the loop
+ * counter against one value (`if (i == 0)`, `if (i == n - 1)`). Rules that claim a cost "on every
+ * iteration" skip such code.
  */
 import type { Node } from 'web-tree-sitter';
+import { counters } from './loop-counters';
 
 /** Statements that leave the function whatever encloses them. */
 const LEAVES_FUNCTION = new Set(['return_statement', 'raise_statement', 'throw_statement']);
@@ -56,25 +58,29 @@ function thrown(node: Node, loop: Node): boolean {
   return false;
 }
 
-/** The names a C-style `for` loop steps in its update: `i` in `for (…; …; i++)`. */
-function counters(loop: Node): Set<string> {
-  const update = loop.type === 'for_statement' ? loop.childForFieldName('update') : null;
-  return new Set(update ? update.text.match(/[A-Za-z_$][\w$]*/g) ?? [] : []);
-}
 
-/** `i == 0`, `0 === i`: the counter compared for equality with a number. */
-function firstRoundTest(condition: Node, names: Set<string>): boolean {
-  const text = condition.text;
+/**
+ * `i == 0`, `0 === i`, `j == params.length - 1`: one part of the condition (`&&` joins them)
+ * compares the counter for equality with something that does not read it.
+ */
+function oneRoundTest(condition: Node, names: Set<string>): boolean {
+  const parts = condition.text.replace(/^\s*\((.*)\)\s*$/s, '$1').split('&&');
   for (const name of names) {
     const n = name.replace(/\$/g, '\\$');
-    if (new RegExp(`(^|[^\\w$.])${n}\\s*===?\\s*\\d+\\b|\\b\\d+\\s*===?\\s*${n}(?![\\w$])`).test(text)) return true;
+    const equality = new RegExp(`^\\s*(?:${n}\\s*===?\\s*([^=][^]*)|([^]*?[^=!<>])\\s*===?\\s*${n})\\s*$`);
+    const reads = new RegExp(`(^|[^\\w$])${n}(?![\\w$])`);
+    for (const part of parts) {
+      const other = equality.exec(part.replace(/^\s*\((.*)\)\s*$/s, '$1'));
+      const side = other?.[1] ?? other?.[2];
+      if (side !== undefined && !reads.test(side) && !side.includes('=')) return true;
+    }
   }
   return false;
 }
 
 /**
  * True when an `if` between the node and the loop runs the node only in the round where the
- * loop counter equals one number, and the condition does not also allow other rounds (`||`).
+ * loop counter equals one value, and the condition does not also allow other rounds (`||`).
  */
 function oneRound(node: Node, loop: Node): boolean {
   const names = counters(loop);
@@ -83,7 +89,7 @@ function oneRound(node: Node, loop: Node): boolean {
     const parent: Node = n.parent;
     if (parent.type !== 'if_statement' || !parent.childForFieldName('consequence')?.equals(n)) continue;
     const condition = parent.childForFieldName('condition');
-    if (condition && !condition.text.includes('||') && firstRoundTest(condition, names)) return true;
+    if (condition && !condition.text.includes('||') && oneRoundTest(condition, names)) return true;
   }
   return false;
 }
