@@ -6,7 +6,9 @@
  * counted once per stack however many times it appears.
  */
 import type { CallGraph, CallTree, Profile } from './model';
+import { grown } from './importers/typed-arrays';
 import { PairSums } from './pair-sums';
+import { selfColumn } from './self-values';
 
 export interface ProfileStats {
   sampleType: number;
@@ -59,43 +61,54 @@ export function childrenOf(tree: Pick<CallTree, 'parent' | 'size'>): { start: In
 
 /**
  * Each function's total: the inclusive value of its nodes that have no ancestor of the same
- * function. A depth-first walk keeps how often each function is on the current path; its stack
- * holds each node, then (as ~node) the marker that takes it off the path again.
+ * function. A depth-first walk (last child first) keeps how often each function is on the current
+ * path; it holds only that path, each node with the next of its children to visit, as a tree
+ * may have millions of nodes.
  */
 function addTotals(tree: CallTree, inclusive: Float64Array, functions: number, total: Float64Array): void {
   const { start, list } = childrenOf(tree);
   const onPath = new Int32Array(functions);
-  const stack = new Int32Array(2 * tree.size);
-  let top = 0;
-  for (let i = start[0]; i < start[1]; i++) stack[top++] = list[i];
-  while (top > 0) {
-    const node = stack[--top];
-    if (node < 0) {
-      onPath[tree.func[~node]]--;
+  let path = new Int32Array(64);
+  let next = new Int32Array(64);
+  path[0] = 0;
+  next[0] = start[1];
+  let depth = 1;
+  while (depth > 0) {
+    const at = depth - 1;
+    if (next[at] === start[path[at]]) {
+      // Every child visited: the node leaves the path (the root is on no function's count).
+      if (at > 0) onPath[tree.func[path[at]]]--;
+      depth--;
       continue;
     }
+    const node = list[--next[at]];
     const func = tree.func[node];
     if (onPath[func] === 0) total[func] += inclusive[node];
     onPath[func]++;
-    stack[top++] = ~node;
-    for (let i = start[node]; i < start[node + 1]; i++) stack[top++] = list[i];
+    path = grown(path, depth + 1);
+    next = grown(next, depth + 1);
+    path[depth] = node;
+    next[depth++] = start[node + 1];
   }
 }
 
 function treeStats(profile: Profile, tree: CallTree, sampleType: number): ProfileStats {
   const stats = emptyStats(profile, sampleType);
-  const self = tree.self[sampleType];
   const { func: funcs, parent: parents, line } = tree;
-  const inclusive = Float64Array.from(self);
+  // Each node's self value first; summed up the tree in place after the self figures are taken.
+  const inclusive = selfColumn(tree, sampleType);
+  const lines = new PairSums();
+  for (let node = 1; node < tree.size; node++) {
+    const func = funcs[node];
+    stats.self[func] += inclusive[node];
+    lines.add(func, line[node], inclusive[node]);
+  }
   for (let node = tree.size - 1; node > 0; node--) inclusive[parents[node]] += inclusive[node];
   stats.grand = inclusive[0];
-  const lines = new PairSums();
   // Calls as (callee, caller) pairs: callers[callee] and callees[caller] hold the same sums.
   const calls = new PairSums();
   for (let node = 1; node < tree.size; node++) {
     const func = funcs[node];
-    stats.self[func] += self[node];
-    lines.add(func, line[node], self[node]);
     const parent = parents[node];
     if (parent > 0 && funcs[parent] !== func) calls.add(func, funcs[parent], inclusive[node]);
   }
