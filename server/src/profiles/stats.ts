@@ -6,9 +6,7 @@
  * counted once per stack however many times it appears.
  */
 import type { CallGraph, CallTree, Profile } from './model';
-import { grown } from './importers/typed-arrays';
 import { PairSums } from './pair-sums';
-import { selfColumn } from './self-values';
 
 export interface ProfileStats {
   sampleType: number;
@@ -60,62 +58,44 @@ export function childrenOf(tree: Pick<CallTree, 'parent' | 'size'>): { start: In
 }
 
 /**
- * Each function's total: the inclusive value of its nodes that have no ancestor of the same
- * function. A depth-first walk (last child first) keeps how often each function is on the current
- * path; it holds only that path, each node with the next of its children to visit, as a tree
- * may have millions of nodes.
+ * The figures of a call tree, from its self values alone: a node's self value counts for its
+ * function and line, for each call on its way up to the root (a function calling another), and
+ * once for each function on that way (so a recursive one is not counted twice). No array per node
+ * is made: a heap profile's tree has millions of nodes, and only the ends of its samples' stacks
+ * carry a value. Sums are in the order the importer gave the values, which gives the same figures
+ * as summing node by node as long as the values are whole numbers (counts, bytes, nanoseconds).
  */
-function addTotals(tree: CallTree, inclusive: Float64Array, functions: number, total: Float64Array): void {
-  const { start, list } = childrenOf(tree);
-  const onPath = new Int32Array(functions);
-  let path = new Int32Array(64);
-  let next = new Int32Array(64);
-  path[0] = 0;
-  next[0] = start[1];
-  let depth = 1;
-  while (depth > 0) {
-    const at = depth - 1;
-    if (next[at] === start[path[at]]) {
-      // Every child visited: the node leaves the path (the root is on no function's count).
-      if (at > 0) onPath[tree.func[path[at]]]--;
-      depth--;
-      continue;
-    }
-    const node = list[--next[at]];
-    const func = tree.func[node];
-    if (onPath[func] === 0) total[func] += inclusive[node];
-    onPath[func]++;
-    path = grown(path, depth + 1);
-    next = grown(next, depth + 1);
-    path[depth] = node;
-    next[depth++] = start[node + 1];
-  }
-}
-
 function treeStats(profile: Profile, tree: CallTree, sampleType: number): ProfileStats {
   const stats = emptyStats(profile, sampleType);
-  const { func: funcs, parent: parents, line } = tree;
-  // Each node's self value first; summed up the tree in place after the self figures are taken.
-  const inclusive = selfColumn(tree, sampleType);
+  const { func: funcs, parent: parents, line, selfNodes } = tree;
+  const values = tree.selfValues[sampleType];
   const lines = new PairSums();
-  for (let node = 1; node < tree.size; node++) {
-    const func = funcs[node];
-    stats.self[func] += inclusive[node];
-    lines.add(func, line[node], inclusive[node]);
-  }
-  for (let node = tree.size - 1; node > 0; node--) inclusive[parents[node]] += inclusive[node];
-  stats.grand = inclusive[0];
   // Calls as (callee, caller) pairs: callers[callee] and callees[caller] hold the same sums.
   const calls = new PairSums();
-  for (let node = 1; node < tree.size; node++) {
-    const func = funcs[node];
-    const parent = parents[node];
-    if (parent > 0 && funcs[parent] !== func) calls.add(func, funcs[parent], inclusive[node]);
+  // The self entry each function's total last took a value from: at most once per entry.
+  const countedFor = new Int32Array(profile.functions.length).fill(-1);
+  for (let k = 0; k < selfNodes.length; k++) {
+    const value = values[k];
+    if (value === 0) continue;
+    stats.grand += value;
+    const leaf = selfNodes[k];
+    // The root's own value is part of the whole, and no function's.
+    if (leaf === 0) continue;
+    stats.self[funcs[leaf]] += value;
+    lines.add(funcs[leaf], line[leaf], value);
+    for (let node = leaf; node > 0; node = parents[node]) {
+      const func = funcs[node];
+      if (countedFor[func] !== k) {
+        countedFor[func] = k;
+        stats.total[func] += value;
+      }
+      const parent = parents[node];
+      if (parent > 0 && funcs[parent] !== func) calls.add(func, funcs[parent], value);
+    }
   }
   lines.intoMaps(stats.lines);
   calls.intoMaps(stats.callers);
   calls.intoMaps(stats.callees, true);
-  addTotals(tree, inclusive, profile.functions.length, stats.total);
   return stats;
 }
 
