@@ -48,3 +48,40 @@ test('the same function, file and line is one function; children are found again
   assert.equal(tree.size, 101);
   assert.equal(selfSum(tree, 1), 10000);
 });
+
+test('a place sampled again, right after or later, adds up in every sample type, values past 32 bits and fractions included', () => {
+  const b = new TreeBuilder(2);
+  const main = b.functionId({ name: 'main', file: 'app.go', line: 1 });
+  const work = b.functionId({ name: 'work', file: 'app.go', line: 6 });
+  const atWork = [
+    { func: main, line: 2 },
+    { func: work, line: 7 },
+  ];
+  b.addStack(atWork, [1, 2_000_000_000]);
+  b.addStack(atWork, [1, 2_000_000_000]);
+  b.addStack([{ func: main, line: 3 }], [1, 0.5]);
+  b.addStack(atWork, [1, 0]);
+  b.addStack([{ func: main, line: 3 }], [0, 0]);
+  const profile: Profile = {
+    format: 'test',
+    source: 'test',
+    sampleTypes: [
+      { type: 'samples', unit: 'samples' },
+      { type: 'alloc_space', unit: 'bytes' },
+    ],
+    defaultSampleType: 0,
+    functions: b.functions,
+    shape: { kind: 'tree', tree: b.build() },
+  };
+  const samples = computeStats(profile, 0);
+  assert.equal(samples.grand, 4);
+  assert.deepEqual([...samples.self], [1, 3]);
+  assert.deepEqual([...samples.total], [4, 3]);
+  assert.deepEqual([...samples.lines[main]!], [[3, 1]]);
+  assert.deepEqual([...samples.lines[work]!], [[7, 3]]);
+  const bytes = computeStats(profile, 1);
+  assert.equal(bytes.grand, 4_000_000_000.5);
+  assert.deepEqual([...bytes.self], [0.5, 4_000_000_000]);
+  assert.deepEqual([...bytes.total], [4_000_000_000.5, 4_000_000_000]);
+  assert.deepEqual([...bytes.callers[work]!], [[main, 4_000_000_000]]);
+});
