@@ -3,10 +3,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Profile } from '../../server/src/profiles/model';
+import type { Profile, SampleType } from '../../server/src/profiles/model';
 import { selfSum } from '../../server/src/profiles/self-values';
 import { computeStats } from '../../server/src/profiles/stats';
 import { TreeBuilder } from '../../server/src/profiles/tree-builder';
+
+/** The profile of the tree built so far, named `test`, the first sample type shown. */
+function treeProfile(b: TreeBuilder, sampleTypes: SampleType[]): Profile {
+  return { format: 'test', source: 'test', sampleTypes, defaultSampleType: 0, functions: b.functions, shape: { kind: 'tree', tree: b.build() } };
+}
 
 test('self, total, lines, callers and callees of a tree with recursion', () => {
   const b = new TreeBuilder(1);
@@ -19,14 +24,7 @@ test('self, total, lines, callers and callees of a tree with recursion', () => {
   b.addStack([{ func: main, line: 5 }, { func: walk, line: 11 }], [2]);
   // main@6 : 5 samples
   b.addStack([{ func: main, line: 6 }], [5]);
-  const profile: Profile = {
-    format: 'test',
-    source: 'test',
-    sampleTypes: [{ type: 'samples', unit: 'samples' }],
-    defaultSampleType: 0,
-    functions: b.functions,
-    shape: { kind: 'tree', tree: b.build() },
-  };
+  const profile = treeProfile(b, [{ type: 'samples', unit: 'samples' }]);
   const s = computeStats(profile);
   assert.equal(s.grand, 10);
   assert.deepEqual([...s.self], [5, 2, 3]);
@@ -62,17 +60,10 @@ test('a place sampled again, right after or later, adds up in every sample type,
   b.addStack([{ func: main, line: 3 }], [1, 0.5]);
   b.addStack(atWork, [1, 0]);
   b.addStack([{ func: main, line: 3 }], [0, 0]);
-  const profile: Profile = {
-    format: 'test',
-    source: 'test',
-    sampleTypes: [
-      { type: 'samples', unit: 'samples' },
-      { type: 'alloc_space', unit: 'bytes' },
-    ],
-    defaultSampleType: 0,
-    functions: b.functions,
-    shape: { kind: 'tree', tree: b.build() },
-  };
+  const profile = treeProfile(b, [
+    { type: 'samples', unit: 'samples' },
+    { type: 'alloc_space', unit: 'bytes' },
+  ]);
   const samples = computeStats(profile, 0);
   assert.equal(samples.grand, 4);
   assert.deepEqual([...samples.self], [1, 3]);
