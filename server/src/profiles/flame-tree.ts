@@ -8,6 +8,7 @@ import type { FlameFunction, FlameGraphData } from '../protocol';
 import { formatValue } from './format';
 import type { CallTree, Profile } from './model';
 import type { MappedFrame } from './paths';
+import { selfColumn } from './self-values';
 import { childrenOf } from './stats';
 
 /** At most this many nodes are sent; beyond it, the coldest are merged into "other" nodes. */
@@ -107,7 +108,7 @@ export function buildFlameTree(profile: Profile, options: FlameTreeOptions): Fla
     return { problem: `${options.name} (${profile.format}) records costs per function and call, not whole call stacks, so it has no flame graph.` };
   }
   const cap = Math.max(options.cap ?? FLAME_NODE_CAP, 2);
-  const merged = mergeByFunction(profile.shape.tree, profile.shape.tree.self[sampleType]);
+  const merged = mergeByFunction(profile.shape.tree, selfColumn(profile.shape.tree, sampleType));
   const threshold = keepAbove(merged.total, cap);
   const { start, list } = sortedChildren(merged);
 

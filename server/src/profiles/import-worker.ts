@@ -11,8 +11,8 @@ export type ImportReply = { ok: true; profile: Profile } | { ok: false; message:
 
 function transferables(profile: Profile): ArrayBuffer[] {
   if (profile.shape.kind !== 'tree') return [];
-  const { parent, func, line, self } = profile.shape.tree;
-  return [parent, func, line, ...self].map((a) => a.buffer as ArrayBuffer);
+  const { parent, func, line, selfNodes, selfValues } = profile.shape.tree;
+  return [parent, func, line, selfNodes, ...selfValues].map((a) => a.buffer as ArrayBuffer);
 }
 
 const port = parentPort;

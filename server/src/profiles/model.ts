@@ -38,8 +38,16 @@ export interface CallTree {
   parent: Int32Array;
   func: Int32Array;
   line: Int32Array;
-  /** Self value of each node, one array per sample type. */
-  self: Float64Array[];
+  /**
+   * Self values, kept sparse: a heap profile's tree has millions of nodes, but only the nodes its
+   * samples end at have a self value. `selfNodes` lists the nodes given one, in the order they were
+   * given, and `selfValues[t][k]` is the value of sample type t given to `selfNodes[k]`. A node
+   * listed more than once has the sum of its entries, added in their order; a node not listed has
+   * none. `selfColumn` (self-values.ts) lays one sample type out per node.
+   */
+  selfNodes: Int32Array;
+  /** One array per sample type, 32-bit integers while every value of that type is one. */
+  selfValues: Array<Int32Array | Float64Array>;
   size: number;
 }
 

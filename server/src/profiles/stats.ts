@@ -58,51 +58,44 @@ export function childrenOf(tree: Pick<CallTree, 'parent' | 'size'>): { start: In
 }
 
 /**
- * Each function's total: the inclusive value of its nodes that have no ancestor of the same
- * function. A depth-first walk keeps how often each function is on the current path; its stack
- * holds each node, then (as ~node) the marker that takes it off the path again.
+ * The figures of a call tree, from its self values alone: a node's self value counts for its
+ * function and line, for each call on its way up to the root (a function calling another), and
+ * once for each function on that way (so a recursive one is not counted twice). No array per node
+ * is made: a heap profile's tree has millions of nodes, and only the ends of its samples' stacks
+ * carry a value. Sums are in the order the importer gave the values, which gives the same figures
+ * as summing node by node as long as the values are whole numbers (counts, bytes, nanoseconds).
  */
-function addTotals(tree: CallTree, inclusive: Float64Array, functions: number, total: Float64Array): void {
-  const { start, list } = childrenOf(tree);
-  const onPath = new Int32Array(functions);
-  const stack = new Int32Array(2 * tree.size);
-  let top = 0;
-  for (let i = start[0]; i < start[1]; i++) stack[top++] = list[i];
-  while (top > 0) {
-    const node = stack[--top];
-    if (node < 0) {
-      onPath[tree.func[~node]]--;
-      continue;
-    }
-    const func = tree.func[node];
-    if (onPath[func] === 0) total[func] += inclusive[node];
-    onPath[func]++;
-    stack[top++] = ~node;
-    for (let i = start[node]; i < start[node + 1]; i++) stack[top++] = list[i];
-  }
-}
-
 function treeStats(profile: Profile, tree: CallTree, sampleType: number): ProfileStats {
   const stats = emptyStats(profile, sampleType);
-  const self = tree.self[sampleType];
-  const { func: funcs, parent: parents, line } = tree;
-  const inclusive = Float64Array.from(self);
-  for (let node = tree.size - 1; node > 0; node--) inclusive[parents[node]] += inclusive[node];
-  stats.grand = inclusive[0];
+  const { func: funcs, parent: parents, line, selfNodes } = tree;
+  const values = tree.selfValues[sampleType];
   const lines = new PairSums();
   // Calls as (callee, caller) pairs: callers[callee] and callees[caller] hold the same sums.
   const calls = new PairSums();
-  for (let node = 1; node < tree.size; node++) {
-    const func = funcs[node];
-    stats.self[func] += self[node];
-    lines.add(func, line[node], self[node]);
-    const parent = parents[node];
-    if (parent > 0 && funcs[parent] !== func) calls.add(func, funcs[parent], inclusive[node]);
+  // The self entry each function's total last took a value from: at most once per entry.
+  const countedFor = new Int32Array(profile.functions.length).fill(-1);
+  for (let k = 0; k < selfNodes.length; k++) {
+    const value = values[k];
+    if (value === 0) continue;
+    stats.grand += value;
+    const leaf = selfNodes[k];
+    // The root's own value is part of the whole, and no function's.
+    if (leaf === 0) continue;
+    stats.self[funcs[leaf]] += value;
+    lines.add(funcs[leaf], line[leaf], value);
+    for (let node = leaf; node > 0; node = parents[node]) {
+      const func = funcs[node];
+      if (countedFor[func] !== k) {
+        countedFor[func] = k;
+        stats.total[func] += value;
+      }
+      const parent = parents[node];
+      if (parent > 0 && funcs[parent] !== func) calls.add(func, funcs[parent], value);
+    }
   }
   lines.intoMaps(stats.lines);
   calls.intoMaps(stats.callers);
   calls.intoMaps(stats.callees, true);
-  addTotals(tree, inclusive, profile.functions.length, stats.total);
   return stats;
 }
 

@@ -17,6 +17,7 @@ import { v8CpuProfileImporter } from '../../../server/src/profiles/importers/v8-
 import { v8NodeListFromObjects } from '../../../server/src/profiles/importers/v8-node-list';
 import { toInput } from '../../../server/src/profiles/load';
 import type { Profile } from '../../../server/src/profiles/model';
+import { selfColumn } from '../../../server/src/profiles/self-values';
 import { TreeBuilder } from '../../../server/src/profiles/tree-builder';
 import { fixturesDir } from '../../helpers/paths';
 
@@ -46,8 +47,9 @@ function outcome(read: () => Omit<Profile, 'format' | 'source' | 'sampleTypes' |
   try {
     const { functions, shape, sampleCount, durationNanos } = read();
     if (shape.kind !== 'tree') return { profile: 'not a tree' };
-    const { parent, func, line, self, size } = shape.tree;
-    return { profile: { functions, size, parent: [...parent], func: [...func], line: [...line], self: self.map((s) => [...s]), sampleCount, durationNanos } };
+    const { parent, func, line, selfValues, size } = shape.tree;
+    const self = selfValues.map((_, type) => [...selfColumn(shape.tree, type)]);
+    return { profile: { functions, size, parent: [...parent], func: [...func], line: [...line], self, sampleCount, durationNanos } };
   } catch (error) {
     if (error instanceof ProfileError && error.message.startsWith(`${NAME}: `)) return { refused: error.message };
     throw error;

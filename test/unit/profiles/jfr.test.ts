@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { readProfile } from '../../../server/src/profiles/load';
 import type { CallTree, Profile } from '../../../server/src/profiles/model';
+import { selfColumn, selfSum } from '../../../server/src/profiles/self-values';
 import { fixturesDir } from '../../helpers/paths';
 import { assertAgreement, ourShares, type Shares } from './function-shares';
 import { fixtureBytes, type JfrDocument, ourKey, parseSummary, plainCopy, referenceProfile, runJfr, topByTotal } from './jfr-reference';
@@ -58,7 +59,7 @@ function treeOf(profile: Profile): CallTree {
 }
 
 function sumOf(profile: Profile, type: string): number {
-  return treeOf(profile).self[typeIndex(profile, type)].reduce((a, b) => a + b, 0);
+  return selfSum(treeOf(profile), typeIndex(profile, type));
 }
 
 /** The reference's shares for a sample type made of one or more events, weighted by their sums. */
@@ -143,9 +144,10 @@ test('frames are Java methods with their class as the file, and 1-based lines', 
   // The linear scan (CustomerRepo.java lines 29-33, the loop's closing brace included: JIT code
   // puts samples there) holds nearly all of the function's samples.
   const tree = treeOf(profile);
+  const self = selfColumn(tree, 0);
   const lines = new Map<number, number>();
   for (let node = 1; node < tree.size; node++) {
-    if (tree.func[node] === findById) lines.set(tree.line[node], (lines.get(tree.line[node]) ?? 0) + tree.self[0][node]);
+    if (tree.func[node] === findById) lines.set(tree.line[node], (lines.get(tree.line[node]) ?? 0) + self[node]);
   }
   const inLoop = [...lines].filter(([line]) => line >= 29 && line <= 33).reduce((sum, [, value]) => sum + value, 0);
   const all = [...lines.values()].reduce((a, b) => a + b, 0);

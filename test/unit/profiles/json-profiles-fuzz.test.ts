@@ -30,8 +30,9 @@ function assertWellFormed(profile: Profile): void {
   assert.equal(profile.shape.kind, 'tree');
   if (profile.shape.kind !== 'tree') return;
   const tree = profile.shape.tree;
-  assert.equal(tree.self.length, profile.sampleTypes.length);
-  for (const self of tree.self) assert.equal(self.length, tree.size);
+  assert.equal(tree.selfValues.length, profile.sampleTypes.length);
+  for (const values of tree.selfValues) assert.equal(values.length, tree.selfNodes.length);
+  for (const node of tree.selfNodes) assert.ok(node >= 0 && node < tree.size, `a self value is given to node ${node} of ${tree.size}`);
   for (let node = 1; node < tree.size; node++) {
     assert.ok(tree.parent[node] >= 0 && tree.parent[node] < node, `node ${node} has parent ${tree.parent[node]}`);
     assert.ok(tree.func[node] >= 0 && tree.func[node] < profile.functions.length);

@@ -215,12 +215,11 @@ class PerfScriptReader {
     const withPeriods = this.allHavePeriods;
     const sampleTypes: SampleType[] = [{ type: 'samples', unit: 'samples' }];
     if (withPeriods) for (const event of this.events) sampleTypes.push({ type: event, unit: eventUnit(event) });
-    const self = sampleTypes.map(() => new Float64Array(built.size));
-    for (let s = 0; s < this.samples; s++) {
-      const node = this.sampleNode[s];
-      self[0][node] += 1;
-      if (withPeriods) self[1 + this.sampleEvent[s]][node] += this.samplePeriod[s];
-    }
+    // One self entry per sample (see CallTree): a count of one, and its period under its event.
+    const selfNodes = this.sampleNode.slice(0, this.samples);
+    const selfValues = sampleTypes.map(() => new Float64Array(this.samples));
+    selfValues[0].fill(1);
+    if (withPeriods) for (let s = 0; s < this.samples; s++) selfValues[1 + this.sampleEvent[s]][s] = this.samplePeriod[s];
     return {
       format: perfScriptImporter.format,
       source: this.input.name,
@@ -228,7 +227,7 @@ class PerfScriptReader {
       // perf report weighs samples by period; with several events, the first one.
       defaultSampleType: withPeriods ? 1 : 0,
       functions: this.builder.functions,
-      shape: { kind: 'tree', tree: { ...built, self } },
+      shape: { kind: 'tree', tree: { ...built, selfNodes, selfValues } },
       sampleCount: this.samples,
     };
   }

@@ -12,18 +12,18 @@
 import { Profile as PprofMessage, type ProfileInput as MessageInput } from 'pprof-format';
 import { grown } from './typed-arrays';
 
-/** Sample messages' positions in the data, noted by `SampleSkipper` while the rest is decoded. */
-let noting: { data: Uint8Array; starts: Int32Array; ends: Int32Array; count: number } | undefined;
+/** How many sample messages `SampleSkipper` has passed over while the rest is decoded. */
+let noting: { count: number } | undefined;
 
-/** pprof-format's Profile, but notes where each sample lies instead of decoding it. */
+/**
+ * pprof-format's Profile, but counts the samples instead of decoding them; they are found again
+ * by walking the message's fields (`PprofSamples.readNext`), which costs less than noting where
+ * each one lies (8 bytes a sample).
+ */
 class SampleSkipper extends PprofMessage {
   static override decodeValue(data: MessageInput, field: number, buffer: Uint8Array): void {
     if (field !== 2 || !noting) return PprofMessage.decodeValue(data, field, buffer);
-    const at = noting.count++;
-    noting.starts = grown(noting.starts, noting.count);
-    noting.ends = grown(noting.ends, noting.count);
-    noting.starts[at] = buffer.byteOffset - noting.data.byteOffset;
-    noting.ends[at] = noting.starts[at] + buffer.length;
+    noting.count++;
   }
 }
 
@@ -57,32 +57,47 @@ export class PprofSamples {
   idCount = 0;
   values = new Float64Array(8);
   valueCount = 0;
-  /** The first sample not read yet. */
-  private next = 0;
+  /** How many samples have been read. */
+  private read = 0;
+  /** Where the walk over the message's fields stands: just past the sample read last. */
+  private at = 0;
   private readonly bigIds = new Map<bigint, number>();
   private readonly bigIdValues: number[] = [];
 
   constructor(
     private readonly data: Uint8Array,
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
     readonly count: number,
   ) {}
 
-  /** Reads sample `index` into `ids` and `values` (int64 values as numbers). */
-  read(index: number): void {
+  /**
+   * Reads the next sample into `ids` and `values` (int64 values as numbers), finding it as
+   * pprof-format's decode does: the message's fields one after the other, each a one-byte tag
+   * and a value framed by its wire type.
+   */
+  readNext(): void {
+    const { data } = this;
+    let sample: { start: number; end: number } | undefined;
+    let next = this.at;
+    while (!sample && next < data.length) {
+      const tag = data[next];
+      const value = valueEnd(data, tag & 7, next + 1, data.length);
+      next = value.end;
+      if (tag >> 3 === 2) sample = value;
+    }
+    if (!sample || this.read >= this.count) throw new Error(`the message holds ${this.count} samples, and sample #${this.read + 1} was asked for`);
     this.idCount = 0;
     this.valueCount = 0;
-    const { data } = this;
-    const end = this.ends[index];
-    for (let at = this.starts[index]; at < end; ) {
+    const { end } = sample;
+    for (let at = sample.start; at < end; ) {
       const field = data[at] >> 3;
       const value = valueEnd(data, data[at] & 7, at + 1, end);
       at = value.end;
       if (field === 1 || field === 2) this.numbers(field, value.start, value.end);
       else if (field === 3) for (let k = value.start; k < value.end; ) k = valueEnd(data, data[k] & 7, k + 1, value.end).end;
     }
-    this.next = Math.max(this.next, index + 1);
+    // Only a sample read whole counts as read: check() reads a damaged one again, to throw.
+    this.at = next;
+    this.read++;
   }
 
   /** The location id an entry of `ids` stands for, as a number. */
@@ -95,7 +110,7 @@ export class PprofSamples {
    * any the import met later) is the one thrown.
    */
   check(): void {
-    for (let index = this.next; index < this.count; index++) this.read(index);
+    while (this.read < this.count) this.readNext();
   }
 
   /** A packed (or single) list of varints: location ids (field 1) or values (field 2). */
@@ -132,13 +147,13 @@ export class PprofSamples {
  * it failed may have been the first problem, and is the one thrown.
  */
 export function decodeWithoutSamples(data: Uint8Array): { message: PprofMessage; samples: PprofSamples } {
-  noting = { data, starts: new Int32Array(1024), ends: new Int32Array(1024), count: 0 };
+  noting = { count: 0 };
   const found = noting;
   try {
     const message = SampleSkipper.decode(data);
-    return { message, samples: new PprofSamples(data, found.starts, found.ends, found.count) };
+    return { message, samples: new PprofSamples(data, found.count) };
   } catch (error) {
-    new PprofSamples(data, found.starts, found.ends, found.count).check();
+    new PprofSamples(data, found.count).check();
     throw error;
   } finally {
     noting = undefined;

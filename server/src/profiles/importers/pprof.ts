@@ -9,6 +9,7 @@
 import type { Profile as PprofMessage } from 'pprof-format';
 import { ProfileError, type Importer, type ProfileInput } from '../importer';
 import type { Profile, ProfileFunction, SampleType } from '../model';
+import { selfSum } from '../self-values';
 import { TreeBuilder } from '../tree-builder';
 import { IdIndex, idNumber } from './pprof-ids';
 import { decodeWithoutSamples, PprofSamples } from './pprof-samples';
@@ -97,7 +98,7 @@ class PprofReader {
     const budget = pprofFrameBudget(this.bytes);
     // Every distinct stack ends in a node of its own, and shares all but its last few frames with
     // others: four nodes a sample is a fair first size for the tree.
-    this.builder = new TreeBuilder(sampleTypes.length, Math.min(budget, 4 * samples.count + 1024));
+    this.builder = new TreeBuilder(sampleTypes.length, Math.min(budget, 4 * samples.count + 1024), samples.count);
     const frames = this.locationFrames(start);
     const values = new Array<number>(sampleTypes.length).fill(0);
     // Stacks share their outermost frames (runtime.main, main.main, a server's layers): the node
@@ -107,7 +108,7 @@ class PprofReader {
     let path = new Int32Array(256);
     let walked = 0;
     for (let s = 0; s < samples.count; s++) {
-      samples.read(s);
+      samples.readNext();
       const { ids, idCount } = samples;
       if (samples.valueCount !== values.length) {
         throw new ProfileError(name, `sample #${s + 1} has ${samples.valueCount} values for ${values.length} sample types`);
@@ -205,7 +206,7 @@ class PprofReader {
       defaultSampleType: this.defaultSampleType(),
       functions: this.builder.functions,
       shape: { kind: 'tree', tree },
-      sampleCount: counted < 0 ? sampleRecords : tree.self[counted].reduce((sum, v) => sum + v, 0),
+      sampleCount: counted < 0 ? sampleRecords : selfSum(tree, counted),
     };
     const duration = int64(message.durationNanos);
     if (duration > 0) profile.durationNanos = duration;

@@ -144,7 +144,7 @@ export class JfrProfileBuilder {
       throw new ProfileError(source, `the recording holds none of the events Hotpath reads (${[...EVENTS.keys()].join(', ')})`);
     }
     const tree = this.tree.build();
-    tree.self = kept.map((column) => tree.self[column]);
+    tree.selfValues = kept.map((column) => tree.selfValues[column]);
     const profile: Profile = {
       format,
       source,
