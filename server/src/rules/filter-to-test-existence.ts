@@ -46,14 +46,10 @@ function existenceTest(context: RuleContext, filter: Node): { shown: string; ins
   const parent = unwrap(filter)?.parent;
   if (!parent) return undefined;
   if (language === 'java') {
-    // `….filter(p).count() > 0` and `….filter(p).findFirst().isPresent()`.
+    // `….filter(p).count() > 0` counts every match. Streams are lazy, so `….filter(p).findFirst()
+    // .isPresent()` stops at the first match as `anyMatch` does: a matter of style, not cost.
     const next = parent.type === 'method_invocation' && dialect.receiver(parent)?.equals(filter) ? parent : undefined;
-    const method = next && lastSegment(dialect.calleePath(next));
-    if (next && method === 'count' && testsEmptiness(next)) return { shown: '.filter(…).count()', instead: '`anyMatch(…)` (or `noneMatch`)' };
-    const after = next?.parent;
-    if ((method === 'findFirst' || method === 'findAny') && after?.type === 'method_invocation' && /^(isPresent|isEmpty)$/.test(lastSegment(dialect.calleePath(after)))) {
-      return { shown: `.filter(…).${method}().${lastSegment(dialect.calleePath(after))}()`, instead: '`anyMatch(…)` (or `noneMatch`)' };
-    }
+    if (next && lastSegment(dialect.calleePath(next)) === 'count' && testsEmptiness(next)) return { shown: '.filter(…).count()', instead: '`anyMatch(…)` (or `noneMatch`)' };
     return undefined;
   }
   if (parent.type === 'member_expression' && parent.childForFieldName('property')?.text === 'length' && testsEmptiness(parent)) {
@@ -120,7 +116,7 @@ export const filterToTestExistence: Rule = {
     why:
       '`filter` tests every item and copies the matches into a new array or stream result, ' +
       'even when the code only asks whether there is one (`.length > 0`, `.count() > 0`) or ' +
-      'wants the first (`[0]`, `findFirst()`). `some`, `find` and `anyMatch` stop at the first ' +
+      'wants the first (`[0]`). `some`, `find` and `anyMatch` stop at the first ' +
       'match and allocate nothing, so on a large collection where a match comes early they do ' +
       'a fraction of the work.',
     fix:
