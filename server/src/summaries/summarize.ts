@@ -18,6 +18,7 @@ import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
 import { javascriptBindings } from './bindings/javascript';
 import { pythonBindings } from './bindings/python';
+import type { ClassNode } from './attribute-types';
 import { classFact } from './class-facts';
 import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
@@ -183,6 +184,7 @@ function readFunctions(
   types: ReceiverTypes | undefined,
   placed: PlacedFunction[],
   classes: ClassFact[],
+  classNodes: ClassNode[],
   text: string,
 ): PlacedFunction[] {
   const pending: PendingCall[] = [];
@@ -193,7 +195,10 @@ function readFunctions(
     const outer = stack[stack.length - 1];
     if (name === 'class') {
       const declared = classFact(node, dialect.language);
-      if (declared) classes.push(declared);
+      if (declared) {
+        classes.push(declared);
+        classNodes.push({ name: declared.name, node });
+      }
       stack.push({ end: node.endIndex, isClass: true, owner: declared?.name, fact: outer?.fact, placed: outer?.placed, seen: outer?.seen ?? new Set() });
       return;
     }
@@ -234,7 +239,7 @@ function readFunctions(
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
   for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
-    const type = types?.of(path, node);
+    const type = types?.of(path, node, fact);
     if (type || (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect))) fact.calls.push(callFact(node, path, type));
   }
   return placed;
@@ -327,7 +332,7 @@ function readLoopCalls(facts: FileFacts, dialect: Dialect, io: CallMatcher, func
     let loops = related.get(loopsKey);
     if (!loops) related.set(loopsKey, (loops = loopsRelated(site.loops)));
     const call: LoopCallFact = {
-      ...callFact(site.node, path, types?.of(path, site.node)),
+      ...callFact(site.node, path, types?.of(path, site.node, method)),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
       repetition: repeats(loop),
       loops,
@@ -370,10 +375,11 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
   const captures = queryFor(grammar, tree, dialect).captures(root);
   const functions: PlacedFunction[] = [];
   const classes: ClassFact[] = [];
-  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset));
+  const classNodes: ClassNode[] = [];
+  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset), () => classNodes);
   // Object literals' methods are found by the words before them (object-owner.ts).
   const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? root.text : '';
-  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, classes, text);
+  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, classes, classNodes, text);
   summary.functions = functions.map((f) => f.fact);
   summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types);
   if (dialect.language === 'java') addReceiverTypes(summary, captures.filter((c) => c.name === 'declaration').map((c) => c.node));
