@@ -9,15 +9,19 @@
  *     node out/bench/scan/findings-dump.js compare before.json after.json
  *
  * Files are analyzed in this process, one after another, with the default settings, on the
- * corpus that `npm run bench:scan` gathered (bench/.corpus). `compare` exits with 1 and names
+ * corpus that `npm run bench:scan` gathered (bench/.corpus); the cross-file findings
+ * (n-plus-one-through-call) come from the index of every file's summary, as `hotpath scan` adds
+ * them once all the files are read. `compare` exits with 1 and names
  * the first files that differ when the dumps are not identical, order of findings included.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeSource } from '../../server/src/analyze';
-import type { Finding } from '../../server/src/findings';
+import { compareFindings, Finding } from '../../server/src/findings';
 import type { FileSummary } from '../../server/src/summaries/file-summary';
 import { AnalysisConfig } from '../../server/src/rules/config';
+import { nPlusOneThroughCall } from '../../server/src/rules/n-plus-one-through-call';
+import { SummaryIndex } from '../../server/src/summaries/summary-index';
 import { gatherCorpus } from './corpus';
 import { note } from './measure';
 
@@ -36,6 +40,8 @@ async function dump(out: string, only?: string): Promise<void> {
   const corpus = gatherCorpus(path.join(ROOT, 'bench', '.corpus'));
   const config = new AnalysisConfig();
   const result: Dump = {};
+  const index = new SummaryIndex(() => config.severity(nPlusOneThroughCall.meta));
+  const paths = new Map<string, string>();
   let count = 0;
   for (const language of corpus.languages) {
     if (only && language.language !== only) continue;
@@ -44,8 +50,15 @@ async function dump(out: string, only?: string): Promise<void> {
       const { findings, failures, summary } = await analyzeSource(fs.readFileSync(file.path, 'utf8'), file.grammar, config);
       // Failures carry stack traces, whose line numbers change with any edit: the first line says what failed.
       result[`${language.language}/${file.rel}`] = { findings, failures: failures.map((f) => f.split('\n')[0]), summary };
-      count += findings.length;
+      paths.set(`${language.language}/${file.rel}`, file.path);
+      index.setScanned(file.path, summary);
     }
+  }
+  for (const [key, file] of paths) {
+    const entry = result[key];
+    const linked = index.findings(file);
+    if (linked.length > 0) entry.findings = [...entry.findings, ...linked].sort(compareFindings);
+    count += entry.findings.length;
   }
   fs.writeFileSync(out, JSON.stringify(result));
   note(`${Object.keys(result).length} files, ${count} findings written to ${out}`);

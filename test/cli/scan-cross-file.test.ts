@@ -27,9 +27,9 @@ describe('hotpath scan across files', () => {
     const { code, stdout } = run(['scan', '.', '--rule', RULE, '--fail-on', 'warning'], dir);
     assert.equal(code, 1);
     assert.deepEqual(stdout.trim().split('\n'), [
-      'report/report.go:27:20: warning n-plus-one-through-call: `store.UserName()` runs a database query (`db.QueryRow()` in users.go:8) once per item of `orders` (`for … range` loop at line 26)',
-      'report/report.go:29:20: warning n-plus-one-through-call: `loadName()` runs a database query through `UserName()` (`db.QueryRow()` in users.go:8) once per item of `orders` (`for … range` loop at line 26)',
-      'report/report.go:31:7: warning n-plus-one-through-call: `r.total()` runs a database query (`r.db.QueryRow()` in report.go:21) once per item of `orders` (`for … range` loop at line 26)',
+      'report/report.go:27:20: warning n-plus-one-through-call: `store.UserName()` runs a database query once per item of `orders` (`for … range` loop at line 26): `Fill()` → `UserName()` (../store/users.go:6) → `db.QueryRow()` (../store/users.go:8)',
+      'report/report.go:29:20: warning n-plus-one-through-call: `loadName()` runs a database query once per item of `orders` (`for … range` loop at line 26): `Fill()` → `loadName()` (helpers.go:9) → `UserName()` (../store/users.go:6) → `db.QueryRow()` (../store/users.go:8)',
+      'report/report.go:31:7: warning n-plus-one-through-call: `r.total()` runs a database query once per item of `orders` (`for … range` loop at line 26): `Fill()` → `Reporter.total()` (report.go:20) → `r.db.QueryRow()` (report.go:21)',
       '3 findings (3 warning) in 4 files.',
     ]);
   });
@@ -65,8 +65,8 @@ describe('hotpath scan across files with a profile', () => {
     const { code, stdout } = run(['scan', '.', '--rule', RULE, '--profile', 'profile.prof'], dir);
     assert.equal(code, 0);
     assert.deepEqual(stdout.trim().split('\n'), [
-      'shop/service.py:8:22: warning n-plus-one-through-call: `repo.get()` runs a database query (`self.session.query()` in repo.py:12) once per item of `ids` (`for` loop at line 7) — this function took 96.7% of time in profile.prof',
-      'shop/service.py:14:13: hint n-plus-one-through-call: `repo.get()` runs a database query (`self.session.query()` in repo.py:12) once per item of `ids[:3]` (list comprehension at line 14)',
+      'shop/service.py:8:22: warning n-plus-one-through-call: `repo.get()` runs a database query once per item of `ids` (`for` loop at line 7): `process_user_data()` → `UserRepo.get()` (repo.py:11) → `self.session.query()` (repo.py:12) — this function took 96.7% of time in profile.prof',
+      'shop/service.py:14:13: hint n-plus-one-through-call: `repo.get()` runs a database query once per item of `ids[:3]` (list comprehension at line 14): `audit_sample()` → `UserRepo.get()` (repo.py:11) → `self.session.query()` (repo.py:12)',
       '2 findings (1 warning, 1 hint) in 5 files.',
     ]);
   });

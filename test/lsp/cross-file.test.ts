@@ -26,7 +26,7 @@ def report(session, users):
 `;
 
 const MESSAGE =
-  '`fetch_user_profile()` runs a database query (`session.query()` in users.py:2) once per item of `users` (`for` loop at line 5)';
+  '`fetch_user_profile()` runs a database query once per item of `users` (`for` loop at line 5): `report()` → `fetch_user_profile()` (users.py:1) → `session.query()` (users.py:2)';
 
 describe('cross-file findings', () => {
   let session: LspSession;
@@ -70,7 +70,8 @@ describe('cross-file findings', () => {
     const report = uriOf(file('app/report.py'));
     writeFiles(dir, { 'app/users.py': USERS_PY.replace('session.query(Profile).get(user_id)', 'requests.get(f"/users/{user_id}")').replace('def ', 'import requests\n\n\ndef ') });
     await session.didChangeWatchedFiles([{ uri: uriOf(file('app/users.py')), type: FileChangeType.Changed }]);
-    const http = '`fetch_user_profile()` runs an HTTP request (`requests.get()` in users.py:5) once per item of `users` (`for` loop at line 5)';
+    const http =
+      '`fetch_user_profile()` runs an HTTP request once per item of `users` (`for` loop at line 5): `report()` → `fetch_user_profile()` (users.py:4) → `requests.get()` (users.py:5)';
     const params = await session.waitForDiagnostics(report, (p) => findingsOf(p, RULE)[0]?.message === http);
     assert.equal(findingsOf(params, RULE).length, 1);
   });
@@ -109,7 +110,8 @@ func Names(db *sql.DB, ids []int64) {
 }
 `;
 
-const GO_MESSAGE = '`store.UserName()` runs a database query (`db.QueryRow()` in users.go:7) once per item of `ids` (`for … range` loop at line 10)';
+const GO_MESSAGE =
+  '`store.UserName()` runs a database query once per item of `ids` (`for … range` loop at line 10): `Names()` → `UserName()` (../store/users.go:5) → `db.QueryRow()` (../store/users.go:7)';
 
 describe('cross-file findings when go.mod changes', () => {
   let session: LspSession;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Finding, RelatedLocation, Severity } from '../findings';
+import type { Finding, Range, RelatedLocation, Severity } from '../findings';
 import type { CallFact, FunctionFact, IoCallFact, LoopCallFact } from '../summaries/file-summary';
 import type { IoKind } from './call-patterns';
 import { quote } from './describe';
@@ -40,9 +40,15 @@ function calledFn(fn: FunctionFact): string {
   return called(`${owner}${fn.name}`);
 }
 
-/** `db.py:40`: where a call stands, as users read it. */
-function where(file: string, call: CallFact): string {
-  return `${path.basename(file)}:${call.range.start.line + 1}`;
+/**
+ * `db.py:40`: where a link of a chain stands, as users read it. The file is written relative to
+ * the folder of the file with the finding, with `/` between folders (`db.py`, `repos/users.py`,
+ * `../lib/db.js`): a base name alone would not tell two `users.py` of one workspace apart, and a
+ * path from the workspace's root would repeat the folders the finding's own file already names.
+ */
+function place(from: string, file: string, range: Range): string {
+  const relative = path.relative(path.dirname(from), file).split(path.sep).join('/');
+  return `${relative}:${range.start.line + 1}`;
 }
 
 export const nPlusOneThroughCall: WorkspaceRule & {
@@ -95,16 +101,18 @@ export const nPlusOneThroughCall: WorkspaceRule & {
   },
 
   /**
-   * "`fetch_user_profile()` runs a database query (`session.query()` in db.py:40) once per item
-   * of `users` (`for` loop at line 12)", with the loops and each link of the chain as related
-   * information.
+   * "`fetch_user_profile()` runs a database query once per item of `users` (`for` loop at line
+   * 12): `process_user_data()` → `fetch_user_profile()` (users.py:12) → `session.query()`
+   * (db.py:40)": the function the loop stands in, then each function of the chain where it is
+   * declared, then the I/O call where it is made. The loops and the call each link makes are
+   * the related information.
    */
   finding(file, call, chain, severity) {
     const last = chain.links[chain.links.length - 1];
-    const through = chain.links.slice(1).map((l) => calledFn(l.fn));
-    const via = through.length > 0 ? ` through ${through.join(' → ')}` : '';
-    const message =
-      `${called(call.path)} runs ${WHAT[chain.io.kind]}${via} (${called(chain.io.path)} in ${where(last.file, chain.io)}) ${call.repetition}`;
+    const steps = chain.links.map((l) => `${calledFn(l.fn)} (${place(file, l.file, l.fn.range)})`);
+    steps.push(`${called(chain.io.path)} (${place(file, last.file, chain.io.range)})`);
+    if (call.function) steps.unshift(called(call.function.name));
+    const message = `${called(call.path)} runs ${WHAT[chain.io.kind]} ${call.repetition}: ${steps.join(' → ')}`;
     const related: RelatedLocation[] = call.loops.map((loop) => ({ range: loop.range, message: loop.message }));
     chain.links.forEach((link, i) => {
       const next = chain.links[i + 1];

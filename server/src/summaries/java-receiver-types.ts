@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CallFact, FileSummary } from './file-summary';
-import { record } from './receiver-types';
+import { record } from './record-type';
 
 /** `UserRepository` in `UserRepository<User>` or `final UserRepository`. */
 function typeName(type: Node | undefined): string | undefined {

@@ -8,19 +8,16 @@
 import { Query, Tree } from 'web-tree-sitter';
 import type { Language, Node } from 'web-tree-sitter';
 import type { LanguageId } from '../syntax/languages';
+import { attributeTypes, ClassNode, MethodOf } from './attribute-types';
 import type { InstanceFact } from './file-summary';
+import { record, Types } from './record-type';
 
 export interface ReceiverTypes {
-  /** The receiver's class for a call's path (`repo.get`) and node. */
-  of(path: string, call: Node): string | undefined;
-}
-
-/** Names to types, a name with two different types mapping to undefined. */
-type Types = Map<string, string | undefined>;
-
-/** Records a name's type; a name met with two different types maps to undefined. */
-export function record(types: Types, name: string, type: string | undefined): void {
-  types.set(name, types.has(name) && types.get(name) !== type ? undefined : type);
+  /**
+   * The receiver's class for a call's path (`repo.get`, `self.repo.get`) and node; `inFunction`
+   * is the function the call stands in, without which an attribute's class is not read.
+   */
+  of(path: string, call: Node, inFunction?: MethodOf): string | undefined;
 }
 
 /** Assignments of a new object to a plain name: `@name` gets `@class` (a class) or `@factory` (a function's result). */
@@ -53,6 +50,8 @@ export interface Scope {
   node: Node;
   start: number;
   end: number;
+  /** Its class and how it names its object, for a method. */
+  fact?: MethodOf;
 }
 
 /** What a function's assignments made, from the query over the function alone. */
@@ -120,14 +119,22 @@ function bindsItself(scope: Scope, name: string, text: string): boolean {
 
 /**
  * Python and JavaScript: the variables made from a class or a factory, in the function a call
- * stands in (read once per function, when first asked), else at module level. `scopeOf` gives
- * the function an offset stands in; it is asked only once the file's functions are known.
+ * stands in (read once per function, when first asked), else at module level, and the
+ * attributes of the method's class (attribute-types.ts). `scopeOf` gives the function an offset
+ * stands in and `classes` the file's classes; they are asked only once the file's functions and
+ * classes are known.
  */
-export function madeReceiverTypes(tree: Tree, language: LanguageId, scopeOf: (offset: number) => Scope | undefined): { types: ReceiverTypes; instances: () => InstanceFact[] } | undefined {
+export function madeReceiverTypes(
+  tree: Tree,
+  language: LanguageId,
+  scopeOf: (offset: number) => Scope | undefined,
+  classes: () => readonly ClassNode[],
+): { types: ReceiverTypes; instances: () => InstanceFact[] } | undefined {
   const pattern = MADE[language];
   const words = MAY_ASSIGN[language];
   if (!pattern || !words) return undefined;
   const text = tree.rootNode.text;
+  const attribute = attributeTypes(tree, language, text, (offset) => scopeOf(offset)?.fact, classes);
   const assigned = new Map<string, number[]>();
   for (const match of text.matchAll(words)) {
     const at = assigned.get(match[1]);
@@ -145,8 +152,10 @@ export function madeReceiverTypes(tree: Tree, language: LanguageId, scopeOf: (of
   };
   return {
     types: {
-      of(path, call) {
+      of(path, call, inFunction) {
         const parts = path.split('.');
+        // `self.repo.get`: an attribute of the method's own object.
+        if (parts.length === 3) return inFunction?.selfName === parts[0] && attribute ? attribute(inFunction, parts[1]) : undefined;
         const at = parts.length === 2 ? assigned.get(parts[0]) : undefined;
         if (!at) return undefined;
         const scope = scopeOf(call.startIndex);

@@ -19,6 +19,7 @@ import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
 import { javascriptBindings } from './bindings/javascript';
 import { pythonBindings } from './bindings/python';
+import type { ClassNode } from './attribute-types';
 import { classFact } from './class-facts';
 import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
@@ -183,7 +184,8 @@ function readFunctions(
   bound: ReadonlySet<string>,
   types: ReceiverTypes | undefined,
   placed: PlacedFunction[],
-  classes: ClassFact[],
+  /** The classes met, as facts of the summary and as nodes for the attribute types. */
+  found: { classes: ClassFact[]; classNodes: ClassNode[] },
   text: string,
   uses: EarlierUses | undefined,
 ): PlacedFunction[] {
@@ -195,7 +197,10 @@ function readFunctions(
     const outer = stack[stack.length - 1];
     if (name === 'class') {
       const declared = classFact(node, dialect.language);
-      if (declared) classes.push(declared);
+      if (declared) {
+        found.classes.push(declared);
+        found.classNodes.push({ name: declared.name, node });
+      }
       stack.push({ end: node.endIndex, isClass: true, owner: declared?.name, fact: outer?.fact, placed: outer?.placed, seen: outer?.seen ?? new Set() });
       return;
     }
@@ -236,7 +241,7 @@ function readFunctions(
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
   for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
   for (const { fact, node, path } of pending) {
-    const type = types?.of(path, node);
+    const type = types?.of(path, node, fact);
     if (type || (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect, uses))) fact.calls.push(callFact(node, path, type));
   }
   return placed;
@@ -337,7 +342,7 @@ function readLoopCalls(
     let loops = related.get(loopsKey);
     if (!loops) related.set(loopsKey, (loops = loopsRelated(site.loops)));
     const call: LoopCallFact = {
-      ...callFact(site.node, path, types?.of(path, site.node)),
+      ...callFact(site.node, path, types?.of(path, site.node, method)),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
       repetition: repeats(loop),
       loops,
@@ -380,12 +385,13 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
   const captures = queryFor(grammar, tree, dialect).captures(root);
   const functions: PlacedFunction[] = [];
   const classes: ClassFact[] = [];
-  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset));
+  const classNodes: ClassNode[] = [];
+  const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset), () => classNodes);
   // Object literals' methods are found by the words before them (object-owner.ts).
   const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? root.text : '';
   // A file the parser could not read as a program has an ERROR node for root, whose children are no statements.
   const uses = text && root.type === 'program' ? new EarlierUses(root, text) : undefined;
-  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, classes, text, uses);
+  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, { classes, classNodes }, text, uses);
   summary.functions = functions.map((f) => f.fact);
   summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types, uses);
   if (dialect.language === 'java') addReceiverTypes(summary, captures.filter((c) => c.name === 'declaration').map((c) => c.node));

@@ -1,7 +1,8 @@
 /**
  * JavaScript and TypeScript calls: a function of the same module, a method through `this` (in the
  * class or the classes it extends), a method of an object made from a class of the workspace
- * (`const r = new Repo()`) or returned by a factory (`const repo = makeRepo(db)`), methods of
+ * (`const r = new Repo()`, `this.repo = new Repo()`, TypeScript's `private repo: Repo`) or
+ * returned by a factory (`const repo = makeRepo(db)`), methods of
  * objects a module exports (`export const repo = { find() {} }`, `module.exports = { find() {} }`),
  * and functions of relative modules imported with `import` or `require` (with the extensions and
  * index files Node and TypeScript try). Packages from node_modules are not followed.
@@ -101,8 +102,9 @@ export const resolveJavaScript: CallResolver = (file, summary, call, caller, loo
   if (parts.length === 2 && parts[0] === 'this' && caller?.owner) {
     return methodOf(classIn(file, summary, caller.owner) ?? { file, summary, name: caller.owner }, parts[1], baseIn(lookup));
   }
-  // A variable made from a class or a factory shadows an import of the same name.
-  const made = parts.length === 2 && call.receiverType ? madeMethod(file, summary, call.receiverType, parts[1], lookup) : undefined;
+  // A variable made from a class or a factory shadows an import of the same name; `this.repo`
+  // has the class of the attribute.
+  const made = call.receiverType ? madeMethod(file, summary, call.receiverType, parts[parts.length - 1], lookup) : undefined;
   if (made) return made;
   if (parts.length === 1) return functionNamed(file, summary, parts[0], lookup);
   if (parts.length !== 2) return undefined;

@@ -1,7 +1,8 @@
 /**
  * Python calls: a function of the same module, a method through `self` (in the class or its
  * bases), a method of an object made from a class of the workspace (`repo = UserRepo(db)` in the
- * same function, or a module's `users = UserRepo()` imported elsewhere), and functions of modules
+ * same function, or a module's `users = UserRepo()` imported elsewhere) or kept in an attribute
+ * (`self.repo = UserRepo()`, then `self.repo.get()`), and functions of modules
  * imported with `import` or `from … import` (relative imports and packages included).
  * A module is looked for beside the importing file and in the folders above it, as Python finds
  * a script's own modules.
