@@ -4,6 +4,7 @@
  */
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule } from './rule';
+import { runsOncePerLoop } from '../syntax/runs-once';
 
 export const deferInLoop: Rule = {
   meta: {
@@ -47,7 +48,8 @@ export const deferInLoop: Rule = {
       // Only the loops of the function the defer belongs to: a `func() { defer … }()` literal in
       // a loop is the fix, and its defers run when the literal returns.
       const loop = site.loopsInFunction[0];
-      if (!loop || statement?.type !== 'defer_statement') continue;
+      // A defer in a lazy set-up, or right before a return, is queued once.
+      if (!loop || statement?.type !== 'defer_statement' || runsOncePerLoop(statement, loop.node)) continue;
       context.report(
         statement,
         `${quote(statement.text)} is queued ${repetition(loop)} and runs only when the function returns: ` +

@@ -85,6 +85,52 @@ function goNumericVariable(use: Node, depth: number): boolean {
   return !!ranged && !isMap(ranged);
 }
 
+/** Functions of Go's standard library that return a string. */
+const GO_STRING_CALLS = /^(?:string|strings\.(?:ToLower|ToUpper|Title|Trim\w*|Join|Repeat|Replace|ReplaceAll)|strconv\.(?:Itoa|Quote\w*|Format\w*)|filepath\.\w+|path\.\w+)$/;
+
+/**
+ * True when a Go expression is evidently a string, as far as the file shows: `%s` and `%q` of
+ * anything else (an `ast.Expr`, an error that may be nil) format through its methods or its
+ * type, and neither the string itself nor `strconv.Quote` applies.
+ */
+function goString(node: Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  switch (node.type) {
+    case 'interpreted_string_literal':
+    case 'raw_string_literal':
+      return true;
+    case 'parenthesized_expression': {
+      const inner = node.namedChild(0);
+      return !!inner && goString(inner, depth + 1);
+    }
+    case 'binary_expression': {
+      const sides = [node.childForFieldName('left'), node.childForFieldName('right')];
+      return node.childForFieldName('operator')?.text === '+' && sides.some((side) => !!side && goString(side, depth + 1));
+    }
+    case 'call_expression': {
+      const callee = node.childForFieldName('function')?.text ?? '';
+      const noArgs = node.childForFieldName('arguments')?.namedChildCount === 0;
+      return GO_STRING_CALLS.test(callee) || (noArgs && /\.(?:String|Error)$/.test(callee));
+    }
+    case 'identifier': {
+      const declaration = declarationInScope('go', node, node.text);
+      if (!declaration) return false;
+      if (declaration.type) return declaration.type.text === 'string';
+      return !!declaration.value && goString(declaration.value, depth + 1);
+    }
+    case 'index_expression': {
+      const operand = node.childForFieldName('operand');
+      const declaration = operand?.type === 'identifier' ? declarationInScope('go', operand, operand.text) : undefined;
+      const holds = (text: string | undefined) => !!text && /^(?:\[\w*\]|map\[[^\]]+\])string$/.test(text);
+      const value = declaration?.value;
+      const made = value?.type === 'composite_literal' ? value.childForFieldName('type')?.text : value?.type === 'call_expression' ? value.childForFieldName('arguments')?.namedChild(0)?.text : undefined;
+      return holds(declaration?.type?.text) || holds(made);
+    }
+    default:
+      return false;
+  }
+}
+
 /** True when the ranged expression is a map literal, `make(map…)` or a variable declared as one. */
 function isMap(node: Node): boolean {
   const mapType = (n: Node | null | undefined) => n?.type === 'map_type';
@@ -112,6 +158,7 @@ function conversion(context: RuleContext, call: Node): string | undefined {
   const verb = literalText(args[0]);
   // `%v` prints any value, so like `fmt.Sprint` it has a direct form only for a number or a boolean.
   if (language === 'go' && verb === '%v' && !goNumeric(args[1])) return undefined;
+  if (language === 'go' && (verb === '%s' || verb === '%q') && !goString(args[1])) return undefined;
   return verb === undefined ? undefined : (language === 'go' ? GO_VERBS : JAVA_VERBS)[verb];
 }
 

@@ -1,8 +1,8 @@
 /**
  * Code inside a loop that still runs at most once per run of the loop: right before a statement
  * that leaves it or ends the program or test, inside a `throw`, or under a test of the loop
- * counter against one value (`if (i == 0)`, `if (i == n - 1)`). Rules that claim a cost "on every
- * iteration" skip such code.
+ * counter against one value (`if (i == 0)`, `if (i == n - 1)`), or in a lazy set-up (`if x == nil {
+ * x = …`). Rules that claim a cost "on every iteration" skip such code.
  */
 import type { Node } from 'web-tree-sitter';
 import { counters } from './loop-counters';
@@ -94,7 +94,24 @@ function oneRound(node: Node, loop: Node): boolean {
   return false;
 }
 
+/** `cache == nil`, `cache is None`, `cache === null`: the variable tested, or undefined. */
+const UNSET_TEST = /^\(?\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(?:===?|is)\s*(?:nil|None|null|undefined)\s*\)?$/;
+
+/**
+ * True when an `if` between the node and the loop is a lazy set-up: it runs while a variable is
+ * unset (`if wbaddr == nil {`) and its own statements set it (`wbaddr = …`), so once.
+ */
+function lazySetUp(node: Node, loop: Node): boolean {
+  for (let n: Node | null = node; n?.parent && !n.equals(loop); n = n.parent) {
+    const parent: Node = n.parent;
+    if (parent.type !== 'if_statement' || !parent.childForFieldName('consequence')?.equals(n)) continue;
+    const tested = UNSET_TEST.exec(parent.childForFieldName('condition')?.text ?? '')?.[1];
+    if (tested && new RegExp(`(^|[\\n{;])\\s*${tested.replace(/[.$]/g, '\\$&')}\\s*:?=(?!=)`).test(n.text)) return true;
+  }
+  return false;
+}
+
 /** True when the node, inside the loop, runs at most once per run of the loop. */
 export function runsOncePerLoop(node: Node, loop: Node): boolean {
-  return exitsAfter(node, loop) || thrown(node, loop) || oneRound(node, loop);
+  return exitsAfter(node, loop) || thrown(node, loop) || oneRound(node, loop) || lazySetUp(node, loop);
 }
