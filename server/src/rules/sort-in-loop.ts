@@ -74,11 +74,35 @@ function sorted(context: RuleContext, call: Node): Node | undefined {
   if (!receiver || !sorts.methods.has(lastSegment(path))) return undefined;
   // `Collections.sort` and the like are functions; a method on a class name is not a list's sort.
   if (receiver.type === 'identifier' && /^[A-Z][a-z]/.test(receiver.text) && language === 'java') return undefined;
+  // Java's `List.sort` takes a comparator (or null); a `sort()` of no argument is a class's own.
+  if (language === 'java' && dialect.callArgs(call).length !== 1) return undefined;
   return copied(context, receiver) ?? receiver;
 }
 
 /** Calls that reorder a collection they are given or called on: `random.shuffle(xs)`, `xs.reverse()`. */
 const REORDERS = /shuffle|reverse|rotate|swap/i;
+
+/** Methods that change the collection they are called on. */
+const MUTATES = /^(?:pop|push|shift|unshift|splice|add|remove|delete|clear|append|extend|insert|set|put|poll|offer)$/;
+
+/**
+ * True when an inner loop over the collection changes its items (`for (const { list } of groups)
+ * list.pop()`): the items the sort compares are not the same from one round to the next, so it
+ * must sort again.
+ */
+function itemsChanged(context: RuleContext, name: string, loop: Node): boolean {
+  const { dialect, facts } = context;
+  const calls = sitesWithin(facts.sites.call, loop);
+  return facts.loops.some((inner) => {
+    if (inner.node.startIndex < loop.startIndex || inner.node.endIndex > loop.endIndex || inner.iterable?.text !== name) return false;
+    const names = new Set(inner.node.text.slice(0, inner.iterable.startIndex - inner.node.startIndex).match(/[A-Za-z_$][\w$]*/g) ?? []);
+    return calls.some((site) => {
+      if (site.node.startIndex < inner.node.startIndex || site.node.endIndex > inner.node.endIndex) return false;
+      const first = dialect.calleePath(site.node).split('.');
+      return first.length >= 2 && names.has(first[0]) && MUTATES.test(first[first.length - 1]);
+    });
+  });
+}
 
 /**
  * True when something else in the loop reorders or empties the collection, so that sorting it
@@ -89,6 +113,7 @@ function changedOtherwise(context: RuleContext, collection: Node, loop: Node): b
   const name = collection.text;
   const calls = sitesWithin(facts.sites.call, loop);
   if (calls.some((s) => dialect.calleePath(s.node) === `${name}.clear`)) return true;
+  if (itemsChanged(context, name, loop)) return true;
   if (sitesWithin(facts.sites.assign, loop).some((s) => dialect.assignment(s.node)?.target.text === `${name}.length`)) return true;
   return calls.some((s) => {
     if (!REORDERS.test(lastSegment(dialect.calleePath(s.node)))) return false;
