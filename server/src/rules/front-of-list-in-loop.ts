@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../syntax/languages';
-import { collectionKeptAcross, declaredInLoop } from '../syntax/loop-invariance';
+import { collectionKeptAcross, sitesWithin, declaredInLoop } from '../syntax/loop-invariance';
 import { lastSegment } from '../syntax/paths';
 import { declarationInScope } from '../syntax/scopes';
 import { loopsRelated, quote, repetition } from './describe';
@@ -23,11 +23,21 @@ const FRONT_METHODS: Partial<Record<LanguageId, ReadonlyMap<string, number>>> = 
 
 const ADVICE: Record<LanguageId, string> = {
   python: 'use a `collections.deque` and `popleft()`/`appendleft()`',
-  javascript: 'push at the end and `reverse()` once after the loop',
-  typescript: 'push at the end and `reverse()` once after the loop',
+  javascript: 'push at the end and `reverse()` once after the loop (when the array already holds items, collect the new ones and `unshift(...)` them once)',
+  typescript: 'push at the end and `reverse()` once after the loop (when the array already holds items, collect the new ones and `unshift(...)` them once)',
   java: 'use an `ArrayDeque` and `poll()`/`addFirst()`',
   go: 'append at the end and read the slice backwards, or build it in reverse once',
 };
+
+/**
+ * True when a JavaScript loop also takes items off the array (`stack.pop()`, `queue.shift()`):
+ * a work list the loop drains, kept short, where the order of what is added is the algorithm.
+ */
+function drainedIn(context: RuleContext, list: Node, loop: Node): boolean {
+  if (context.language !== 'javascript' && context.language !== 'typescript') return false;
+  const taken = new Set([`${list.text}.pop`, `${list.text}.shift`]);
+  return sitesWithin(context.facts.sites.call, loop).some((site) => taken.has(context.dialect.calleePath(site.node)));
+}
 
 /** True when the first argument is the literal index 0 (Python's and Java's front). */
 function atZero(context: RuleContext, call: Node): boolean {
@@ -144,6 +154,7 @@ export const frontOfListInLoop: Rule = {
       if (loops.every((l) => runsFewRounds(dialect, l) || (declaration && declaredInLoop(declaration, l)))) return;
       // Go's prepend replaces the slice by design; elsewhere a list replaced in the loop is a new one.
       if (language !== 'go' && !collectionKeptAcross(language, facts, dialect, list, loop)) return;
+      if (drainedIn(context, list, loop.node)) return;
       context.report(node, `${quote(shown)} moves every other item of \`${list.text}\` ${repetition(loop)}: quadratic in its length; ${ADVICE[language]}`, loopsRelated(loops));
     };
     if (language === 'go') {

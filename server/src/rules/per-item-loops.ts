@@ -44,8 +44,22 @@ const FEW = 10;
 export function runsFewRounds(dialect: Dialect, loop: Loop): boolean {
   const iterable = loop.iterable;
   if (iterable && WRITTEN_OUT.has(iterable.type)) return iterable.descendantsOfType(SPREADS).length === 0;
+  if (loop.kind === 'while' && shiftsOutBits(loop.node)) return true;
   const bound = countedTo(dialect, loop);
   return !!bound && INTEGER_TYPES.has(bound.type) && Number(bound.text) <= FEW;
+}
+
+/** A `while` test of one number: `value`, `value > 0`, `n != 0`. */
+const NUMBER_TEST = /^\(?\s*([A-Za-z_$][\w$]*)\s*(?:(?:>|!==?)\s*0)?\s*\)?$/;
+
+/**
+ * True when a `while` loop runs on a number that it shifts right each round (`while (value) {
+ * …; value >>= 8 }`): the bytes or bits of one number, at most 64 rounds however large it is.
+ */
+function shiftsOutBits(loop: Node): boolean {
+  const name = NUMBER_TEST.exec(loop.childForFieldName('condition')?.text ?? '')?.[1];
+  const body = loop.childForFieldName('body')?.text;
+  return !!name && !!body && new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*>>>?=\\s*[1-9]`).test(body);
 }
 
 /** True when a loop runs one round: over a list of one value written out (`for i in [1]`). */
