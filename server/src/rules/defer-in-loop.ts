@@ -5,6 +5,7 @@
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule } from './rule';
 import { runsOncePerLoop } from '../syntax/runs-once';
+import { runsFewRounds } from './per-item-loops';
 
 export const deferInLoop: Rule = {
   meta: {
@@ -49,7 +50,8 @@ export const deferInLoop: Rule = {
       // a loop is the fix, and its defers run when the literal returns.
       const loop = site.loopsInFunction[0];
       // A defer in a lazy set-up, or right before a return, is queued once.
-      if (!loop || statement?.type !== 'defer_statement' || runsOncePerLoop(statement, loop.node)) continue;
+      // Over a handful of rounds written in the source, a handful of defers wait: no growth with the data.
+      if (!loop || statement?.type !== 'defer_statement' || runsOncePerLoop(statement, loop.node) || runsFewRounds(context.dialect, loop)) continue;
       context.report(
         statement,
         `${quote(statement.text)} is queued ${repetition(loop)} and runs only when the function returns: ` +

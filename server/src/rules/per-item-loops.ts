@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Dialect } from '../syntax/dialect';
 import type { Loop } from '../syntax/facts';
+import { declarationInScope } from '../syntax/scopes';
 
 /** Integer literals across the grammars. */
 const INTEGER_TYPES = new Set(['integer', 'number', 'decimal_integer_literal', 'int_literal']);
@@ -44,9 +45,29 @@ const FEW = 10;
 export function runsFewRounds(dialect: Dialect, loop: Loop): boolean {
   const iterable = loop.iterable;
   if (iterable && WRITTEN_OUT.has(iterable.type)) return iterable.descendantsOfType(SPREADS).length === 0;
+  if (iterable?.type === 'identifier' && tableOfFew(dialect, iterable)) return true;
   if (loop.kind === 'while' && shiftsOutBits(loop.node)) return true;
   const bound = countedTo(dialect, loop);
   return !!bound && INTEGER_TYPES.has(bound.type) && Number(bound.text) <= FEW;
+}
+
+/** The roots of a file's tree across the grammars. */
+const ROOTS = new Set(['source_file', 'module', 'program']);
+
+/**
+ * True when a name is a module-level table written out in the source with a handful of items
+ * (`var curves = []struct{…}{{…}, {…}, {…}, {…}}`, `CURVES = [P256, P384]`): a loop over it runs
+ * those few rounds.
+ */
+function tableOfFew(dialect: Dialect, name: Node): boolean {
+  const declaration = declarationInScope(dialect.language, name, name.text);
+  const value = declaration?.value;
+  if (!declaration || !value || !WRITTEN_OUT.has(value.type) || value.descendantsOfType(SPREADS).length > 0) return false;
+  let atTop = false;
+  for (let n = declaration.name.parent, level = 0; n && level < 4 && !atTop; n = n.parent, level++) atTop = ROOTS.has(n.type);
+  const holder = value.type === 'composite_literal' ? value.childForFieldName('body') : value;
+  const items = holder?.namedChildren.filter((c) => c?.type !== 'comment').length ?? 0;
+  return atTop && items > 0 && items <= FEW;
 }
 
 /** A `while` test of one number: `value`, `value > 0`, `n != 0`. */
