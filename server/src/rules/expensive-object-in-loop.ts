@@ -4,6 +4,7 @@
  */
 import type { LanguageId } from '../syntax/languages';
 import { invariantInLoop } from '../syntax/loop-invariance';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { compilePatterns } from './call-patterns';
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule } from './rule';
@@ -168,7 +169,8 @@ export const expensiveObjectInLoop: Rule = {
       if (!loop || loop.kind === 'while' || loop.kind === 'do') continue;
       const path = dialect.calleePath(site.node);
       const maker = makers.find((m) => m.pattern.test(path));
-      if (!maker) continue;
+      // Made right before a `return`, it is made once per call, not per round.
+      if (!maker || runsOncePerLoop(site.node, loop.node)) continue;
       if (!dialect.callArgs(site.node).every((arg) => invariantInLoop(language, facts, dialect, arg, loop))) continue;
       // A chained builder (`template.New("x").Parse(…)`) reads its receiver's arguments too.
       const receiver = dialect.receiver(site.node);

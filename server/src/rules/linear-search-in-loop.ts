@@ -7,6 +7,7 @@ import type { Loop, Site } from '../syntax/facts';
 import type { LanguageId } from '../syntax/languages';
 import { collectionKeptAcross, declaredInLoop } from '../syntax/loop-invariance';
 import { runsOncePerLoop } from '../syntax/runs-once';
+import { runsFewRounds } from './per-item-loops';
 import { loopsRelated, quote, repetition } from './describe';
 import { go } from './linear-search/go';
 import { java } from './linear-search/java';
@@ -121,7 +122,8 @@ export const linearSearchInLoop: Rule = {
     for (const kind of reader.siteKinds) {
       for (const site of context.facts.sites[kind]) {
         const loop = site.loops[0];
-        if (!loop) continue;
+        // A loop over a handful of values written in the source scans the list a handful of times.
+        if (!loop || runsFewRounds(context.dialect, loop)) continue;
         const search = reader.search(site, context);
         if (!search || runsOncePerLoop(search.node, loop.node) || !loopInvariant(context, search, loop)) continue;
         if (walksSnapshot(site, search, loop) || positionsMove(search, loop)) continue;

@@ -54,18 +54,25 @@ export function runsFewRounds(dialect: Dialect, loop: Loop): boolean {
 /** The roots of a file's tree across the grammars. */
 const ROOTS = new Set(['source_file', 'module', 'program']);
 
+/** The array written out that fills a JavaScript `new Map([…])` or `new Set([…])`. */
+function filledFrom(value: Node): Node | undefined {
+  if (value.type !== 'new_expression' || !/^(?:Map|Set)$/.test(value.childForFieldName('constructor')?.text ?? '')) return undefined;
+  const first = value.childForFieldName('arguments')?.namedChild(0);
+  return first?.type === 'array' ? first : undefined;
+}
+
 /**
  * True when a name is a module-level table written out in the source with a handful of items
- * (`var curves = []struct{…}{{…}, {…}, {…}, {…}}`, `CURVES = [P256, P384]`): a loop over it runs
- * those few rounds.
+ * (`var curves = []struct{…}{{…}, {…}, {…}, {…}}`, `CURVES = [P256, P384]`, `new Map([[…], […]])`):
+ * a loop over it runs those few rounds.
  */
 function tableOfFew(dialect: Dialect, name: Node): boolean {
   const declaration = declarationInScope(dialect.language, name, name.text);
   const value = declaration?.value;
-  if (!declaration || !value || !WRITTEN_OUT.has(value.type) || value.descendantsOfType(SPREADS).length > 0) return false;
+  if (!declaration || !value || !(WRITTEN_OUT.has(value.type) || filledFrom(value)) || value.descendantsOfType(SPREADS).length > 0) return false;
   let atTop = false;
   for (let n = declaration.name.parent, level = 0; n && level < 4 && !atTop; n = n.parent, level++) atTop = ROOTS.has(n.type);
-  const holder = value.type === 'composite_literal' ? value.childForFieldName('body') : value;
+  const holder = value.type === 'composite_literal' ? value.childForFieldName('body') : value.type === 'new_expression' ? filledFrom(value) : value;
   const items = holder?.namedChildren.filter((c) => c?.type !== 'comment').length ?? 0;
   return atTop && items > 0 && items <= FEW;
 }
