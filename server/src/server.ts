@@ -22,6 +22,7 @@ import { OpenSummaries } from './documents/open-summaries';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
 import { hoverAt } from './hover';
+import { refuseInitializeAgain } from './lsp/initialize-once';
 import { workDoneProgress } from './lsp/progress';
 import { ProfileFeatures } from './lsp/profile-features';
 import { SarifFeatures } from './lsp/sarif-features';
@@ -275,6 +276,7 @@ async function applySettings(): Promise<void> {
 }
 
 connection.onInitialize((params): InitializeResult => {
+  refuseInitializeAgain(connection, log);
   const capabilities = params.capabilities;
   canPullSettings = capabilities.workspace?.configuration === true;
   canWatchSettings = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
