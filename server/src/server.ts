@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CodeActionParams,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -16,12 +17,13 @@ import {
 } from 'vscode-languageserver/node';
 import { toDiagnostic } from './diagnostics';
 import { analyzeEdited } from './documents/edited-analysis';
-import { codeActions, FIX_ALL_KIND, fixAllAction } from './lsp/code-actions';
+import { codeActions, FIX_ALL_KIND, fixAllAction, readsPackageFiles } from './lsp/code-actions';
 import { OpenDocuments, OpenDocument } from './documents/open-documents';
 import { OpenSummaries } from './documents/open-summaries';
 import type { Finding } from './findings';
 import { FindingsStore } from './findings-store';
 import { hoverAt } from './hover';
+import { refuseInitializeAgain } from './lsp/initialize-once';
 import { workDoneProgress } from './lsp/progress';
 import { ProfileFeatures } from './lsp/profile-features';
 import { SarifFeatures } from './lsp/sarif-features';
@@ -34,9 +36,10 @@ import { summariesWanted } from './rules/engine';
 import { nPlusOneThroughCall } from './rules/n-plus-one-through-call';
 import { SummaryIndex } from './summaries/summary-index';
 import { DEFAULTS, HotpathSettings } from './settings';
-import { SOURCE_EXTENSIONS } from './syntax/languages';
+import { LanguageId, SOURCE_EXTENSIONS } from './syntax/languages';
 import { VERSION } from './version';
 import { excluder } from './workspace/discover';
+import { goPackageTexts } from './workspace/go-package';
 import { ScanPool } from './workspace/scan-pool';
 import { inTestFiles } from './workspace/test-files';
 import { reasonToSkipText } from './workspace/source-text';
@@ -286,6 +289,7 @@ async function applySettings(): Promise<void> {
 }
 
 connection.onInitialize((params): InitializeResult => {
+  refuseInitializeAgain(connection, log);
   const capabilities = params.capabilities;
   canPullSettings = capabilities.workspace?.configuration === true;
   canWatchSettings = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -378,11 +382,19 @@ connection.onHover(async ({ textDocument, position }) => {
   return { contents: { kind: 'markdown', value }, range: hover?.range };
 });
 
+/** The other files of an open document's Go package, when the fixes asked for read them. */
+async function packageTextsFor(doc: OpenDocument, language: LanguageId, params: CodeActionParams): Promise<string[]> {
+  if (!doc.path || !readsPackageFiles(language, store.shown(keyOf(doc)), params)) return [];
+  const open = new Map(documents.all().flatMap((d) => (d.path ? [[d.path, d.document.getText()] as const] : [])));
+  return goPackageTexts(doc.path, doc.document.getText(), open, settings.maxFileSizeKb * 1024);
+}
+
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
+  const packageTexts = doc?.grammar ? await packageTextsFor(doc, doc.grammar.language, params) : [];
   const tree = doc && (await documents.tree(doc));
   if (!doc?.grammar || !tree) return [];
-  const fixable = { uri: doc.uri, text: doc.document.getText(), grammar: doc.grammar.id, tree };
+  const fixable = { uri: doc.uri, text: doc.document.getText(), grammar: doc.grammar.id, tree, packageTexts };
   // The quick fixes read the document's tree now, before anything awaited can replace it.
   const quickFixes = codeActions(fixable, store.shown(keyOf(doc)), params, (message) => connection.console.error(`${keyOf(doc)}: ${message}`));
   const fixAll = await fixAllAction(fixable, config, params.context.only);

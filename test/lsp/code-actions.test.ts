@@ -165,3 +165,35 @@ describe('quick fixes as code actions', () => {
     assert.equal(applied(before, 'go', fixAll.edit!.changes![uri]), lines('make([]string, 0, len(users))'));
   });
 });
+
+describe('the Go quick fix in a package of several files', () => {
+  const packageDir = path.join(fixturesDir, 'go-package', 'report');
+  const read = (name: string) => fs.readFileSync(path.join(packageDir, name), 'utf8');
+  const expected = fs.readFileSync(path.join(fixturesDir, 'go-package', 'expected', 'report.go'), 'utf8');
+  const names = ['report.go', 'patterns.go', 'helpers_test.go', 'report_ext_test.go', 'notes.txt'];
+  let session: LspSession;
+  let dir: string;
+  let uri: string;
+
+  before(async () => {
+    dir = makeWorkspace(Object.fromEntries(names.map((name) => [name, read(name)])));
+    session = startSession();
+    await session.initialize([dir]);
+    uri = await session.open(path.join(dir, 'report.go'));
+    await session.waitForDiagnostics(uri, (p) => findingsOf(p, REGEX).length === 1);
+  });
+
+  after(() => tearDown(session, dir));
+
+  it('names the package-level variable apart from the names of the other files, open ones as the editor has them', async () => {
+    const at = positionOf(read('report.go'), 'MustCompile');
+    const [action] = await session.codeActions(uri, { start: at, end: at });
+    assert.equal(applied(read('report.go'), 'go', action.edit!.changes![uri]), expected);
+    // Opened with its `linePattern2` renamed, the internal test file no longer takes that name.
+    await session.open(path.join(dir, 'helpers_test.go'), read('helpers_test.go').replace('linePattern2', 'codeSamples'));
+    const [again] = await session.codeActions(uri, { start: at, end: at });
+    assert.equal(applied(read('report.go'), 'go', again.edit!.changes![uri]), expected.replace(/linePattern3/g, 'linePattern2'));
+    const [fixAll] = await session.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } }, ['source.fixAll']);
+    assert.equal(applied(read('report.go'), 'go', fixAll.edit!.changes![uri]), expected.replace(/linePattern3/g, 'linePattern2'));
+  });
+});

@@ -28,6 +28,7 @@ const EXPECTED_TITLES: Record<string, { title: string; preferred: boolean }> = {
   'regex-compiled-in-loop/java-split': { title: 'Compile the pattern once, in a static final field', preferred: true },
   'string-concat-in-loop/java-csv': { title: 'Build the string in one StringBuilder', preferred: true },
   'string-concat-in-loop/go-lines': { title: 'Build the string in one strings.Builder', preferred: true },
+  'string-concat-in-loop/python-bytes': { title: 'Collect the pieces in a list and join them once', preferred: true },
   'linear-search-in-loop/python-known': { title: 'Look items up in a set built once before the loop (check the items are hashable)', preferred: false },
   'linear-search-in-loop/java-blocked': { title: 'Look items up in a HashSet built once before the loop', preferred: true },
   'await-in-loop/javascript-archive': { title: 'Run the iterations together with Promise.all (check the order of side effects)', preferred: false },

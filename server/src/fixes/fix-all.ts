@@ -23,7 +23,13 @@ function fixOrNothing(compute: () => QuickFix | undefined): QuickFix | undefined
   }
 }
 
-export async function applyPreferredFixes(text: string, grammar: GrammarId, config: AnalysisConfig): Promise<{ text: string; applied: number }> {
+/** `packageTexts`: the texts of the other files of the file's Go package (see FindingSite). */
+export async function applyPreferredFixes(
+  text: string,
+  grammar: GrammarId,
+  config: AnalysisConfig,
+  packageTexts: readonly string[] = [],
+): Promise<{ text: string; applied: number }> {
   const parser = await parserFor(grammar);
   let current = text;
   let applied = 0;
@@ -34,7 +40,7 @@ export async function applyPreferredFixes(text: string, grammar: GrammarId, conf
       const { findings } = analyzeTree(tree, grammar, config);
       let next: string | undefined;
       for (const finding of findings) {
-        const fix = fixOrNothing(() => quickFix(tree, grammar, current, finding));
+        const fix = fixOrNothing(() => quickFix(tree, grammar, current, finding, packageTexts));
         if (fix?.preferred) {
           next = applyEdits(current, fix.edits);
           break;

@@ -120,7 +120,8 @@ export function hoistRegex(site: FindingSite): Rewrite | undefined {
   if (!hoist) return undefined;
   const iterable = loops[0].shape.iterable?.text;
   const base = iterable ? singular(lastName(iterable) ?? '') : '';
-  const camel = freshName(text, joinName(language, base, 'pattern'));
+  // A Go package-level name is shared by every file of the package.
+  const camel = freshName(language === 'go' ? [text, ...site.packageTexts].join('\n') : text, joinName(language, base, 'pattern'));
   const name = language === 'java' ? freshName(text, constantName(camel)) : camel;
   const edit = new SnippetEdit(text, statementOf(outer.node));
   edit.replace(hoist.node, hoist.use(name));

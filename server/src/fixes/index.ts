@@ -117,16 +117,27 @@ export function rewriteSite(ruleId: string, site: FindingSite): Rewrite | undefi
   return undefined;
 }
 
-/** The quick fix of one of Hotpath's findings in a file with this tree, or undefined when it has none. */
-export function quickFix(tree: Tree, grammar: GrammarId, text: string, finding: Finding): QuickFix | undefined {
+/**
+ * The quick fix of one of Hotpath's findings in a file with this tree, or undefined when it has
+ * none. `packageTexts` are the texts of the other files of its Go package (see FindingSite).
+ */
+export function quickFix(tree: Tree, grammar: GrammarId, text: string, finding: Finding, packageTexts: readonly string[] = []): QuickFix | undefined {
   const kind = finding.source ? undefined : QUICK_FIXES[finding.ruleId];
   // A finding older than the text (the file changed since the analysis) finds no node and gets no fix.
-  const site = kind && findingSite(tree, grammar, text, finding.range);
+  const site = kind && findingSite(tree, grammar, text, finding.range, packageTexts);
   const title = site && kind.title[site.language];
   const rewrite = title ? kind.rewriter(site) : undefined;
   if (!site || !title || !rewrite) return undefined;
   const check = rewrite.check ?? kind.check?.[site.language];
   return { title: check ? `${title} (check ${check})` : title, preferred: !check, edits: rewrite.edits };
+}
+
+/** Go fixes that add a package-level name, which must be new in every file of the package. */
+const ADDS_PACKAGE_NAMES: ReadonlySet<string> = new Set(['regex-compiled-in-loop']);
+
+/** True when the fix of a finding in a file of this language reads the other files of its package. */
+export function readsPackage(ruleId: string, language: LanguageId): boolean {
+  return language === 'go' && ADDS_PACKAGE_NAMES.has(ruleId);
 }
 
 /** The quick-fix titles of a rule, per language, for its documentation. */

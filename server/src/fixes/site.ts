@@ -21,6 +21,11 @@ export interface FindingSite {
   node: Node;
   /** Loops around the node, innermost first, within its function (callbacks count as loops). */
   loops: LoopAt[];
+  /**
+   * The texts of the other files whose top-level names the file shares (the other files of a Go
+   * package): a name a fix adds at top level must be new in them too. Empty when none are known.
+   */
+  packageTexts: readonly string[];
 }
 
 /** Node types whose children are statements: a statement is a node directly inside one. */
@@ -45,7 +50,7 @@ function nodeAt(tree: Tree, range: Range): Node | undefined {
   return undefined;
 }
 
-export function findingSite(tree: Tree, grammar: GrammarId, text: string, range: Range): FindingSite | undefined {
+export function findingSite(tree: Tree, grammar: GrammarId, text: string, range: Range, packageTexts: readonly string[] = []): FindingSite | undefined {
   const node = nodeAt(tree, range);
   if (!node) return undefined;
   const dialect = dialectFor(grammar);
@@ -60,5 +65,5 @@ export function findingSite(tree: Tree, grammar: GrammarId, text: string, range:
       if (shape) loops.push({ node: n, shape });
     }
   }
-  return { text, language: grammarInfo(grammar).language, dialect, node, loops };
+  return { text, language: grammarInfo(grammar).language, dialect, node, loops, packageTexts };
 }

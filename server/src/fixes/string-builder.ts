@@ -1,8 +1,10 @@
 /**
  * string-concat-in-loop: collect the pieces and join them once after the loop — a list and
- * `"".join()` in Python, a `StringBuilder` in Java, a `strings.Builder` in Go. Only when the loop
- * does nothing else with the string, so that the result is the same.
+ * `"".join()` in Python (`b"".join()` for bytes, as `"".join()` rejects them), a `StringBuilder` in
+ * Java, a `strings.Builder` in Go. Only when the loop does nothing else with the string, so that
+ * the result is the same.
  */
+import { accumulatedKind } from '../rules/string-concat-in-loop';
 import { goImport } from './imports';
 import type { FindingSite } from './site';
 import { statementOf } from './site';
@@ -22,8 +24,12 @@ export function stringBuilder(site: FindingSite): Rewrite | undefined {
   const value = assignment.value.text;
   const edit = new SnippetEdit(text, statementOf(loop.node));
   if (language === 'python') {
+    const kind = accumulatedKind(site, assignment.target);
+    // A bytearray's own `+=` already adds in place; a value of unknown kind could be a list.
+    if (kind !== 'string' && kind !== 'bytes') return undefined;
     const parts = freshName(text, joinName(language, target, 'parts'));
-    edit.addAbove(`${parts} = []`).replace(node, `${parts}.append(${value})`).addBelow(`${target} += "".join(${parts})`);
+    const joiner = kind === 'bytes' ? 'b""' : '""';
+    edit.addAbove(`${parts} = []`).replace(node, `${parts}.append(${value})`).addBelow(`${target} += ${joiner}.join(${parts})`);
     return edit.result([`The pieces go into the list \`${parts}\` and are joined once after the loop.`]);
   }
   if (language === 'java') {

@@ -9,11 +9,11 @@ import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageser
 import type { Tree } from 'web-tree-sitter';
 import { toDiagnostic } from '../diagnostics';
 import type { Finding, Range } from '../findings';
-import { quickFix } from '../fixes';
+import { quickFix, readsPackage } from '../fixes';
 import { applyPreferredFixes } from '../fixes/fix-all';
 import { lineEdits } from '../fixes/offset-edits';
 import type { AnalysisConfig } from '../rules/config';
-import type { GrammarId } from '../syntax/languages';
+import type { GrammarId, LanguageId } from '../syntax/languages';
 
 /** The kind of the action that applies every preferred fix of a file. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hotpath`;
@@ -24,6 +24,8 @@ export interface FixableDocument {
   text: string;
   grammar: GrammarId;
   tree: Tree;
+  /** The texts of the other files of its Go package, for fixes that add package-level names. */
+  packageTexts?: readonly string[];
 }
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
@@ -46,10 +48,20 @@ function asksFor(only: readonly string[], kind: string): boolean {
  */
 export async function fixAllAction(doc: FixableDocument, config: AnalysisConfig, only: readonly string[] | undefined): Promise<CodeAction | undefined> {
   if (!only || !asksFor(only, FIX_ALL_KIND)) return undefined;
-  const { text, applied } = await applyPreferredFixes(doc.text, doc.grammar, config);
+  const { text, applied } = await applyPreferredFixes(doc.text, doc.grammar, config, doc.packageTexts);
   if (applied === 0) return undefined;
   const edits = lineEdits(doc.text, [{ start: 0, end: doc.text.length, text }]);
   return { title: `Apply Hotpath's preferred quick fixes (${applied})`, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
+}
+
+/**
+ * True when the fixes a code action request may compute read the other files of the document's
+ * package: a quick fix of a finding in the range, or any preferred fix when all are asked for.
+ */
+export function readsPackageFiles(language: LanguageId, findings: readonly Finding[], params: CodeActionParams): boolean {
+  const only = params.context.only;
+  const fixAll = !!only && asksFor(only, FIX_ALL_KIND);
+  return findings.some((f) => !f.source && readsPackage(f.ruleId, language) && (fixAll || touches(f.range, params.range)));
 }
 
 /**
@@ -64,7 +76,7 @@ export function codeActions(doc: FixableDocument, findings: readonly Finding[], 
     if (finding.source || !touches(finding.range, params.range)) continue;
     let fix;
     try {
-      fix = quickFix(doc.tree, doc.grammar, doc.text, finding);
+      fix = quickFix(doc.tree, doc.grammar, doc.text, finding, doc.packageTexts);
     } catch (error) {
       logError(`The quick fix of ${finding.ruleId} at ${finding.range.start.line + 1}:${finding.range.start.character + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

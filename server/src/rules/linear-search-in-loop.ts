@@ -73,8 +73,10 @@ export const linearSearchInLoop: Rule = {
       'loop makes N × M comparisons: nothing with a hundred items each, a hundred million with ' +
       'ten thousand. A set or map answers the same question with one hash lookup.',
     fix:
-      'Build a set (or a map keyed by what the search compares) from the list once, before the ' +
-      'loop, and look items up in it inside the loop. Keep the list too if its order matters.',
+      'Build a set from the list once, before the loop, and look items up in it inside the loop: ' +
+      'that answers `includes`, `contains`, `in`, and `indexOf` or `find` whose answer is only ' +
+      'tested (`indexOf(x) !== -1`). Build a map (keyed by what the search compares) only when the ' +
+      'code uses the position or the item found. Keep the list too if its order matters.',
     examples: {
       python: {
         flagged: 'unique = []\nfor row in rows:\n    if row.email not in unique:\n        unique.append(row.email)',

@@ -107,7 +107,8 @@ export const regexCompiledInLoop: Rule = {
     quickFix:
       'Compiles the pattern once and uses the compiled object in the loop: in Python and ' +
       'JavaScript/TypeScript a new name above the outermost loop, in Go a package-level ' +
-      '`var … = regexp.MustCompile(…)`, in Java a `private static final Pattern` field (with ' +
+      '`var … = regexp.MustCompile(…)` (named apart from the names of every file of the package, ' +
+      'its internal tests included), in Java a `private static final Pattern` field (with ' +
       '`import java.util.regex.Pattern` when missing). Helpers that compile on every call become ' +
       'calls on the compiled object (`re.match(p, s)` → `P.match(s)`, `ok, _ := ' +
       'regexp.MatchString(p, s)` → `ok := p.MatchString(s)`, `s.split(p)` → `P.split(s)`). It keeps ' +

@@ -8,25 +8,42 @@ import { declarationInScope, Declaration } from '../syntax/scopes';
 import { loopsRelated, quote, repetition } from './describe';
 import type { Rule, RuleContext } from './rule';
 
-/** The string type as each language writes it. */
-const STRING_TYPES: Partial<Record<LanguageId, ReadonlySet<string>>> = {
-  python: new Set(['str']),
-  java: new Set(['String', 'java.lang.String']),
-  go: new Set(['string']),
+/**
+ * What a grown value holds. Python has three kinds: text, immutable `bytes` (which copy on `+=` as
+ * text does) and `bytearray` (mutable: `+=` extends it in place).
+ */
+export type Accumulated = 'string' | 'bytes' | 'bytearray';
+
+/** The string types as each language writes them, with Python's byte sequences. */
+const STRING_TYPES: Partial<Record<LanguageId, ReadonlyMap<string, Accumulated>>> = {
+  python: new Map([['str', 'string'], ['bytes', 'bytes'], ['bytearray', 'bytearray']]),
+  java: new Map([['String', 'string'], ['java.lang.String', 'string']]),
+  go: new Map([['string', 'string']]),
 };
 
-/** Calls known to return a string, by dotted path (a Python string literal reads `""`). */
-const STRING_CALLS: Partial<Record<LanguageId, ReadonlySet<string>>> = {
-  python: new Set(['str', '"".join', '"".format']),
-  java: new Set(['String.valueOf', 'String.join', 'String.format']),
-  go: new Set(['string', 'fmt.Sprint', 'fmt.Sprintf', 'fmt.Sprintln', 'strings.Join', 'strings.Repeat']),
+/** Calls known to return a string or bytes, by dotted path (a Python string literal reads `""`). */
+const STRING_CALLS: Partial<Record<LanguageId, ReadonlyMap<string, Accumulated>>> = {
+  python: new Map([
+    ['str', 'string'],
+    ['"".join', 'string'],
+    ['"".format', 'string'],
+    ['bytes', 'bytes'],
+    ['b"".join', 'bytes'],
+    ['bytearray', 'bytearray'],
+  ]),
+  java: new Map(['String.valueOf', 'String.join', 'String.format'].map((path) => [path, 'string'])),
+  go: new Map(['string', 'fmt.Sprint', 'fmt.Sprintf', 'fmt.Sprintln', 'strings.Join', 'strings.Repeat'].map((path) => [path, 'string'])),
 };
+
+/** How the statement grows the value. */
+type GrowthForm = 'augmented' | 'appended' | 'prepended';
 
 /** A string being grown in place: `s += x`, `s = s + x` or `s = x + s`. */
 interface Growth {
   target: Node;
   /** How the message shows the statement. */
   shown: string;
+  form: GrowthForm;
 }
 
 /** The one expression of a Go expression list (`s` in `s += x`), or the node itself. */
@@ -55,11 +72,11 @@ function growth(dialect: Dialect, node: Node): Growth | undefined {
   const target = assignment && single(assignment.target);
   if (!assignment || target?.type !== 'identifier') return undefined;
   const name = target.text;
-  if (assignment.operator === '+=') return { target, shown: `${name} += …` };
+  if (assignment.operator === '+=') return { target, shown: `${name} += …`, form: 'augmented' };
   const value = assignment.operator === '=' ? single(assignment.value) : undefined;
   if (!value || !isPlus(value)) return undefined;
-  if (leftmostOperand(value).text === name) return { target, shown: `${name} = ${name} + …` };
-  if (value.childForFieldName('right')?.text === name) return { target, shown: `${name} = … + ${name}` };
+  if (leftmostOperand(value).text === name) return { target, shown: `${name} = ${name} + …`, form: 'appended' };
+  if (value.childForFieldName('right')?.text === name) return { target, shown: `${name} = … + ${name}`, form: 'prepended' };
   return undefined;
 }
 
@@ -77,22 +94,42 @@ function setOtherwiseInLoop(context: RuleContext, site: Site, name: string, loop
   );
 }
 
-/** True when an expression evaluates to a string as far as its own text shows. */
-function isStringExpression(context: RuleContext, node: Node): boolean {
-  const { dialect, language } = context;
-  if (dialect.isConstantString(node) || (language === 'python' && node.type === 'string')) return true;
-  if (isPlus(node)) {
-    return [node.childForFieldName('left'), node.childForFieldName('right')].some((n) => !!n && isStringExpression(context, n));
-  }
-  if (!dialect.callTypes.has(node.type)) return false;
-  return STRING_CALLS[language]?.has(dialect.calleePath(node)) ?? false;
+/** The language and dialect of a file: what the type of a value is read with. */
+type Reading = Pick<RuleContext, 'language' | 'dialect'>;
+
+/** The kind of a Python string literal: bytes when its prefix has a `b` (`b""`, `rb''`). */
+function pythonLiteralKind(node: Node): Accumulated {
+  const literal = node.type === 'concatenated_string' ? node.namedChild(0) : node;
+  const start = literal?.child(0);
+  return start?.type === 'string_start' && /b/i.test(start.text) ? 'bytes' : 'string';
 }
 
-/** True when the declaration makes the variable a string: by its written type, or else by its first value. */
-function declaresString(context: RuleContext, declaration: Declaration): boolean {
+/** What an expression evaluates to as far as its own text shows: a string, bytes, or unknown. */
+function expressionKind(reading: Reading, node: Node): Accumulated | undefined {
+  const { dialect, language } = reading;
+  if (language === 'python' && (node.type === 'string' || node.type === 'concatenated_string')) return pythonLiteralKind(node);
+  if (dialect.isConstantString(node)) return 'string';
+  if (isPlus(node)) {
+    // The left operand decides the type of the sum: `bytearray() + b""` is a bytearray.
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    return (left && expressionKind(reading, left)) ?? (right ? expressionKind(reading, right) : undefined);
+  }
+  if (!dialect.callTypes.has(node.type)) return undefined;
+  return STRING_CALLS[language]?.get(dialect.calleePath(node));
+}
+
+/** What the declaration makes the variable: by its written type, or else by its first value. */
+function declaredKind(reading: Reading, declaration: Declaration): Accumulated | undefined {
   const type = declaration.type?.text;
-  if (type !== undefined && type !== 'var') return STRING_TYPES[context.language]?.has(type) ?? false;
-  return !!declaration.value && isStringExpression(context, declaration.value);
+  if (type !== undefined && type !== 'var') return STRING_TYPES[reading.language]?.get(type);
+  return declaration.value && expressionKind(reading, declaration.value);
+}
+
+/** What the variable grown at `target` holds, from its declaration in scope there; undefined when not a string. */
+export function accumulatedKind(reading: Reading, target: Node): Accumulated | undefined {
+  const declaration = declarationInScope(reading.language, target, target.text);
+  return declaration && declaredKind(reading, declaration);
 }
 
 const REWRITE: Partial<Record<LanguageId, string>> = {
@@ -100,6 +137,21 @@ const REWRITE: Partial<Record<LanguageId, string>> = {
   java: 'append to one `StringBuilder` and call `toString()` after the loop',
   go: 'write to one `strings.Builder` and call `String()` after the loop',
 };
+
+/** What `"".join` would be for bytes, which it rejects. */
+const BYTES_JOIN = 'collect the parts in a list and `b"".join()` them after the loop';
+
+/** What the message says the statement copies. */
+const COPIED: Record<Accumulated, string> = { string: 'the whole string', bytes: 'the whole bytes object', bytearray: 'the whole bytearray' };
+
+/** What to write instead, for the kind of value and the way it grows. */
+function rewrite(language: LanguageId, kind: Accumulated, form: GrowthForm, name: string): string | undefined {
+  if (kind === 'string') return REWRITE[language];
+  // Added in front, the parts are joined in reverse; a bytearray only grows in place at its end.
+  if (form === 'prepended') return BYTES_JOIN;
+  if (kind === 'bytes') return `${BYTES_JOIN}, or grow one \`bytearray\` with \`+=\` or \`extend()\``;
+  return `grow it in place with \`${name} += …\` or \`${name}.extend(…)\``;
+}
 
 export const stringConcatInLoop: Rule = {
   meta: {
@@ -109,7 +161,7 @@ export const stringConcatInLoop: Rule = {
     severity: 'info',
     confidence: 'medium',
     why:
-      'Strings are immutable, so `s += x` allocates a new string and copies all of `s` into it. ' +
+      'Strings (and Python `bytes`) are immutable, so `s += x` allocates a new string and copies all of `s` into it. ' +
       'Done once per item, the copies add up to a cost that grows with the square of the number of ' +
       'items: unnoticeable for ten, seconds for a hundred thousand. Java compiles each `+=` to a ' +
       'fresh builder that copies `s` again; Go allocates a new string every time. CPython can ' +
@@ -118,7 +170,8 @@ export const stringConcatInLoop: Rule = {
       'JavaScript is not checked: its engines represent `s += x` as a rope and flatten it once, ' +
       'so the same loop stays linear there.',
     fix:
-      'Collect the pieces and join them once: in Python append to a list and `"".join()` it; in ' +
+      'Collect the pieces and join them once: in Python append to a list and `"".join()` it ' +
+      '(`b"".join()` for bytes, or grow one `bytearray` with `+=` or `extend()`, which add in place); in ' +
       'Java append to one `StringBuilder`; in Go write to one `strings.Builder`.',
     examples: {
       python: {
@@ -137,7 +190,8 @@ export const stringConcatInLoop: Rule = {
       },
     },
     quickFix:
-      'Collects the pieces and joins them once after the loop: a list and `"".join()` in Python, ' +
+      'Collects the pieces and joins them once after the loop: a list and `"".join()` in Python ' +
+      '(`b"".join()` for bytes), ' +
       'one `StringBuilder` in Java, one `strings.Builder` in Go (with `"strings"` imported when ' +
       'missing). It keeps what the code does, so it is the preferred fix. Not offered when the ' +
       'loop also reads the string, which would see it unfinished.',
@@ -158,7 +212,10 @@ export const stringConcatInLoop: Rule = {
       if (!grown) continue;
       const name = grown.target.text;
       const declaration = declarationInScope(context.language, grown.target, name);
-      if (!declaration || declaredInLoop(declaration, loop) || !declaresString(context, declaration)) continue;
+      const kind = declaration && declaredKind(context, declaration);
+      if (!declaration || !kind || declaredInLoop(declaration, loop)) continue;
+      // `+=` extends a bytearray in place, as a list's `append` does.
+      if (kind === 'bytearray' && grown.form === 'augmented') continue;
       if (setOtherwiseInLoop(context, site, name, loop) || runsOncePerLoop(site.node, loop.node)) continue;
       // The loops the string outlives, innermost first: it grows across every iteration of these.
       const fresh = site.loops.findIndex((l) => declaredInLoop(declaration, l));
@@ -166,7 +223,7 @@ export const stringConcatInLoop: Rule = {
       const count = loop.iterable ? 'items' : 'iterations';
       context.report(
         site.node,
-        `${quote(grown.shown)} copies the whole string ${repetition(loop)}: quadratic in the number of ${count}; ${REWRITE[context.language]}`,
+        `${quote(grown.shown)} copies ${COPIED[kind]} ${repetition(loop)}: quadratic in the number of ${count}; ${rewrite(context.language, kind, grown.form, name)}`,
         loopsRelated(outlived),
       );
     }

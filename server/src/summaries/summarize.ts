@@ -24,6 +24,7 @@ import { classFact } from './class-facts';
 import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
 import { mayBeObjectMethod, objectOwner } from './object-owner';
+import { PythonParameters } from './python-parameters';
 import { madeReceiverTypes, ReceiverTypes } from './receiver-types';
 
 /** Paths a call can be resolved by: one to three plain names (`fetch`, `db.fetch`, `this.repo.find`). */
@@ -114,7 +115,7 @@ const GO_BUILTINS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy
  * file itself shows: a name it defines or imports, its own object, an imported module or package.
  * Calls that cannot (`len(x)`, `items.append(y)`) are left out of the summary.
  */
-function mayResolve(path: string, language: Dialect['language'], defined: ReadonlySet<string>, bound: ReadonlySet<string>, selves: ReadonlySet<string>): boolean {
+function mayResolve(path: string, language: Dialect['language'], { defined, bound, selves }: KnownNames): boolean {
   if (!RESOLVABLE.test(path)) return false;
   const parts = path.split('.');
   const first = parts[0];
@@ -128,6 +129,16 @@ function mayResolve(path: string, language: Dialect['language'], defined: Readon
       if (parts.length === 1) return defined.has(first) || bound.has(first);
       return bound.has(first) || (parts.length === 2 && selves.has(first));
   }
+}
+
+/** The names the file gives its functions, imports and objects: what a call by name can resolve to. */
+interface KnownNames {
+  /** The file's named functions. */
+  defined: ReadonlySet<string>;
+  /** Its imports. */
+  bound: ReadonlySet<string>;
+  /** The self names of its methods and the names of its classes. */
+  selves: ReadonlySet<string>;
 }
 
 interface PendingCall {
@@ -187,8 +198,8 @@ function readFunctions(
   /** The classes met, as facts of the summary and as nodes for the attribute types. */
   found: { classes: ClassFact[]; classNodes: ClassNode[] },
   text: string,
-  uses: EarlierUses | undefined,
-): PlacedFunction[] {
+  locals: LocalNames,
+): KnownNames {
   const pending: PendingCall[] = [];
   const stack: Frame[] = [];
   captures.forEach(({ name, node }, i) => {
@@ -205,6 +216,7 @@ function readFunctions(
       return;
     }
     if (name === 'function') {
+      locals.parameters?.add(node, !!outer?.isClass);
       let fact = outer?.isClass ? undefined : objectMethod(node, dialect, outer?.placed, text);
       let where = fact && { fact, start: node.startIndex, end: node.endIndex, node };
       if (where) placed.push(where);
@@ -240,11 +252,12 @@ function readFunctions(
   const defined = new Set(placed.map((f) => f.fact.name));
   const selves = new Set(placed.flatMap((f) => (f.fact.selfName ? [f.fact.selfName] : [])));
   for (const f of placed) if (f.fact.owner) selves.add(f.fact.owner);
+  const known = { defined, bound, selves };
   for (const { fact, node, path } of pending) {
     const type = types?.of(path, node, fact);
-    if (type || (mayResolve(path, dialect.language, defined, bound, selves) && !boundLocally(node, path, dialect, uses))) fact.calls.push(callFact(node, path, type));
+    if (type || (mayResolve(path, dialect.language, known) && !boundLocally(node, path, dialect, locals))) fact.calls.push(callFact(node, path, type));
   }
-  return placed;
+  return known;
 }
 
 /** The innermost named function whose node holds the offset. */
@@ -279,13 +292,24 @@ function enclosingFunction(functions: readonly NamedFunction[], offset: number):
 /** The scopes boundLocally does not read: a declaration at module level is no local one. */
 const MODULE_SCOPES: ReadonlySet<string> = new Set(['program']);
 
+/** What tells, per language, whether a name is bound inside a function (see boundLocally). */
+interface LocalNames {
+  /** JavaScript and TypeScript: where the text could declare a name. */
+  uses?: EarlierUses;
+  /** Python: the parameters of the functions around a call. */
+  parameters?: PythonParameters;
+}
+
 /**
- * True when a JavaScript call by bare name calls a parameter, or a variable a function declares
- * with something other than a function: not one of the file's functions, whatever its name.
+ * True when a call goes through a name bound inside the function rather than one of the file's
+ * functions or imports, whatever its name. In Python: a call whose first name is a parameter of
+ * a function around it (`def process(fetch): … fetch(x)`). In JavaScript: a call by bare name of
+ * a parameter, or of a variable a function declares with something other than a function.
  * Minified code reuses one-letter names in every scope (`function (q, v) { … v() … }`), and
  * resolving such a call by name would pin an unrelated function's I/O on it.
  */
-function boundLocally(call: Node, path: string, dialect: Dialect, uses: EarlierUses | undefined): boolean {
+function boundLocally(call: Node, path: string, dialect: Dialect, { uses, parameters }: LocalNames): boolean {
+  if (dialect.language === 'python') return !!parameters?.binds(path, call.startIndex);
   if ((dialect.language !== 'javascript' && dialect.language !== 'typescript') || path.includes('.')) return false;
   if (uses && !uses.writtenBefore(path, call.startIndex)) return false;
   const callee = call.childForFieldName('function');
@@ -294,6 +318,8 @@ function boundLocally(call: Node, path: string, dialect: Dialect, uses: EarlierU
   if (!declaration) return false;
   const value = declaration.value;
   if (value && dialect.functionTypes.has(value.type)) return false;
+  // An arrow function's only parameter written without parentheses (`fetch => …`) stands alone.
+  if (declaration.name.parent?.type === 'arrow_function') return true;
   let declarator = false;
   for (let n = declaration.name.parent; n; n = n.parent) {
     if (n.type === 'formal_parameters') return true;
@@ -324,7 +350,8 @@ function readLoopCalls(
   io: CallMatcher,
   functions: readonly PlacedFunction[],
   types: ReceiverTypes | undefined,
-  uses: EarlierUses | undefined,
+  locals: LocalNames,
+  known: KnownNames,
 ): FileSummary['loopCalls'] {
   const calls: FileSummary['loopCalls'] = [];
   const perItem = remembered((loop: Loop) => repeatsPerItem(dialect, loop));
@@ -336,13 +363,19 @@ function readLoopCalls(
     const path = quickPath(site.node, dialect);
     if (!RESOLVABLE.test(path) || io.match(path)) continue;
     const loop = site.loops.find(perItem);
-    if (!loop || boundLocally(site.node, path, dialect, uses)) continue;
+    if (!loop) continue;
     const method = placedAt(functions, site.node.startIndex);
+    // A parameter given a new object in the function (`repo = UserRepo(db)`) has the object's type.
+    const type = types?.of(path, site.node, method);
+    // Python's parameters are read only for calls that could resolve by name: no other call
+    // can be mistaken for one of the file's functions or imports, and the read costs.
+    const byName = dialect.language !== 'python' || mayResolve(path, dialect.language, known);
+    if (!type && byName && boundLocally(site.node, path, dialect, locals)) continue;
     const loopsKey = site.loops.map((l) => l.node.id).join(',');
     let loops = related.get(loopsKey);
     if (!loops) related.set(loopsKey, (loops = loopsRelated(site.loops)));
     const call: LoopCallFact = {
-      ...callFact(site.node, path, types?.of(path, site.node, method)),
+      ...callFact(site.node, path, type),
       inFunction: method && { owner: method.owner, selfName: method.selfName },
       repetition: repeats(loop),
       loops,
@@ -389,11 +422,14 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
   const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset), () => classNodes);
   // Object literals' methods are found by the words before them (object-owner.ts).
   const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? root.text : '';
-  // A file the parser could not read as a program has an ERROR node for root, whose children are no statements.
-  const uses = text && root.type === 'program' ? new EarlierUses(root, text) : undefined;
-  readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, { classes, classNodes }, text, uses);
+  const locals: LocalNames = {
+    // A file the parser could not read as a program has an ERROR node for root, whose children are no statements.
+    uses: text && root.type === 'program' ? new EarlierUses(root, text) : undefined,
+    parameters: dialect.language === 'python' ? new PythonParameters() : undefined,
+  };
+  const known = readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, { classes, classNodes }, text, locals);
   summary.functions = functions.map((f) => f.fact);
-  summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types, uses);
+  summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types, locals, known);
   if (dialect.language === 'java') addReceiverTypes(summary, captures.filter((c) => c.name === 'declaration').map((c) => c.node));
   if (classes.length > 0) summary.classFacts = classes;
   const instances = made?.instances();

@@ -13,10 +13,11 @@ import type { Node } from 'web-tree-sitter';
 import type { Loop, Site } from '../../syntax/facts';
 import { quote } from '../describe';
 import type { RuleContext } from '../rule';
-import { CollectionKind, literalKind, mentions, Search, SearchReader, searchOf } from './search';
+import { CollectionKind, literalKind, mentions, positionOnlyTested, Search, SearchReader, searchOf } from './search';
 
+const SET_ADVICE = 'build a map before the loop';
 const ADVICE = new Map([
-  ['slices.Contains', 'build a map before the loop'],
+  ['slices.Contains', SET_ADVICE],
   ['slices.Index', 'build a map from item to index before the loop'],
 ]);
 
@@ -36,7 +37,8 @@ function librarySearch(context: RuleContext, call: Node): Search | undefined {
   if (!advice) return undefined;
   const args = context.dialect.callArgs(call);
   if (args.length !== 2 || !isNamedCollection(args[0])) return undefined;
-  return searchOf(context, call, call.text, args[0], advice);
+  // An index only compared with -1 (`slices.Index(xs, x) >= 0`) asks what `slices.Contains` asks.
+  return searchOf(context, call, call.text, args[0], positionOnlyTested(call) ? SET_ADVICE : advice);
 }
 
 function statements(block: Node | null): Node[] {

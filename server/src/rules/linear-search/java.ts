@@ -8,13 +8,20 @@ import type { Site } from '../../syntax/facts';
 import { lastSegment } from '../../syntax/paths';
 import { Declaration, declarationInScope } from '../../syntax/scopes';
 import type { RuleContext } from '../rule';
-import { CollectionKind, declaredKind, literalKind, Search, SearchReader, searchOf } from './search';
+import { CollectionKind, declaredKind, literalKind, positionOnlyTested, Search, SearchReader, searchOf } from './search';
 
+const SET_ADVICE = 'build a `HashSet` before the loop';
 const ADVICE = new Map([
-  ['contains', 'build a `HashSet` before the loop'],
+  ['contains', SET_ADVICE],
   ['indexOf', 'build a `HashMap` from item to index before the loop'],
   ['lastIndexOf', 'build a `HashMap` from item to index before the loop'],
 ]);
+
+/** The advice for a search: a set when a position is only compared with -1 (`indexOf(x) != -1`). */
+function adviceFor(method: string, call: Node): string | undefined {
+  if (method !== 'contains' && positionOnlyTested(call)) return `${SET_ADVICE} and test with \`contains()\``;
+  return ADVICE.get(method);
+}
 
 /** Declared types whose `contains` scans. */
 const LIST_TYPES = new Set(['List', 'ArrayList', 'LinkedList', 'java.util.List', 'java.util.ArrayList']);
@@ -39,7 +46,7 @@ function searchAt(context: RuleContext, call: Node): Search | undefined {
   // other rules) rules them out before any node is read.
   if (!ADVICE.has(lastSegment(context.dialect.calleePath(call)))) return undefined;
   const method = call.childForFieldName('name')?.text ?? '';
-  const advice = ADVICE.get(method);
+  const advice = adviceFor(method, call);
   const collection = call.childForFieldName('object');
   if (!advice || !collection || context.dialect.callArgs(call).length !== 1) return undefined;
   if (collection.type === 'identifier') return searchOf(context, call, call.text, collection, advice);

@@ -2,7 +2,9 @@
  * JavaScript and TypeScript: `items.includes(x)`, `items.indexOf(x)`, and `find`, `findIndex` or
  * `some` with an equality callback (`users.find((u) => u.id === id)`), where `items` is known to
  * be an array. A string's `includes` and `indexOf` search text, not a collection: they are left
- * alone because nothing shows the receiver is an array.
+ * alone because nothing shows the receiver is an array. The advice follows what the code uses of
+ * the answer: a `Set` when only whether the item is there (`indexOf(x) !== -1` too), a `Map`
+ * when the position or the item found.
  */
 import type { Node } from 'web-tree-sitter';
 import type { Site } from '../../syntax/facts';
@@ -10,22 +12,100 @@ import { lastSegment } from '../../syntax/paths';
 import { Declaration, declarationInScope } from '../../syntax/scopes';
 import { quote } from '../describe';
 import type { RuleContext } from '../rule';
-import { CollectionKind, declaredKind, literalKind, mentions, Search, SearchReader, searchOf } from './search';
+import { CollectionKind, declaredKind, literalKind, MembershipTest, mentions, outermost, positionOnlyTested, Search, SearchReader, searchOf } from './search';
 
-const METHOD_ADVICE = new Map([
-  ['includes', 'build a `Set` before the loop'],
-  ['indexOf', 'build a `Map` from item to index before the loop'],
-  ['lastIndexOf', 'build a `Map` from item to index before the loop'],
+/** What a search answers with: whether the item is there, where it is, or the item itself. */
+type Answer = 'membership' | 'position' | 'item';
+
+/** The search methods: what each answers with, and whether it takes a predicate instead of an item. */
+const METHODS: ReadonlyMap<string, { answer: Answer; predicate: boolean }> = new Map([
+  ['includes', { answer: 'membership', predicate: false }],
+  ['indexOf', { answer: 'position', predicate: false }],
+  ['lastIndexOf', { answer: 'position', predicate: false }],
+  ['some', { answer: 'membership', predicate: true }],
+  ['find', { answer: 'item', predicate: true }],
+  ['findLast', { answer: 'item', predicate: true }],
+  ['findIndex', { answer: 'position', predicate: true }],
+  ['findLastIndex', { answer: 'position', predicate: true }],
 ]);
 
-/** Methods that take a predicate, and what to build given the part of the item it compares. */
-const PREDICATE_ADVICE = new Map<string, (key: string) => string>([
-  ['find', (key) => `build a \`Map\` keyed by ${quote(key)} before the loop`],
-  ['findLast', (key) => `build a \`Map\` keyed by ${quote(key)} before the loop`],
-  ['findIndex', (key) => `build a \`Map\` from ${quote(key)} to index before the loop`],
-  ['findLastIndex', (key) => `build a \`Map\` from ${quote(key)} to index before the loop`],
-  ['some', (key) => `build a \`Set\` of ${quote(key)} before the loop`],
-]);
+/** Values a found item is compared with to ask whether there was one. */
+const NOTHING = new Set(['undefined', 'null']);
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/**
+ * True when only the truth of a value is used: `if (users.find(…))`, `!users.find(…)`,
+ * `users.find(…) !== undefined`, or either side of `&&`/`||` in such a test.
+ */
+function onlyTruthTested(value: Node): boolean {
+  const node = outermost(value);
+  const parent = node.parent;
+  switch (parent?.type) {
+    case 'unary_expression':
+      return parent.childForFieldName('operator')?.text === '!';
+    case 'if_statement':
+    case 'while_statement':
+    case 'do_statement':
+    case 'for_statement':
+    case 'ternary_expression':
+      return parent.childForFieldName('condition')?.equals(node) ?? false;
+    case 'binary_expression': {
+      const operator = parent.childForFieldName('operator')?.text ?? '';
+      if (operator === '&&' || operator === '||') return onlyTruthTested(parent);
+      const other = parent.childForFieldName(parent.childForFieldName('left')?.equals(node) ? 'right' : 'left');
+      return EQUALITY.has(operator) && !!other && NOTHING.has(other.text);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The test an answer (a position or an item, from a search or a variable holding it) is, when
+ * the code only asks whether the item is there: `xs.indexOf(x) !== -1`, `~xs.indexOf(x)`,
+ * `if (xs.find(…))`.
+ */
+function membershipTest(answerNode: Node, answer: Answer): MembershipTest | undefined {
+  if (answer === 'position') {
+    const parent = outermost(answerNode).parent;
+    // `~i` is 0, which is falsy, only for -1.
+    if (parent?.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '~') return { node: parent, whenFound: true };
+    return positionOnlyTested(answerNode);
+  }
+  return answer === 'item' && onlyTruthTested(answerNode) ? { node: answerNode, whenFound: true } : undefined;
+}
+
+/**
+ * True when the search's answer is kept in a variable that is only tested, as in
+ * `const at = seen.findIndex(…); if (at < 0) …`: every later use of the name in the block
+ * declaring it asks whether the item was there. A name never read again counts as used.
+ */
+function keptOnlyForTests(call: Node, answer: Answer): boolean {
+  const value = outermost(call);
+  const declarator = value.parent;
+  const name = declarator?.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
+  const block = declarator?.parent?.parent;
+  if (!declarator?.childForFieldName('value')?.equals(value) || name?.type !== 'identifier' || !block) return false;
+  const uses = block.descendantsOfType('identifier', declarator.endPosition).filter((n): n is Node => n?.text === name.text);
+  return uses.length > 0 && uses.every((use) => membershipTest(use, answer) !== undefined);
+}
+
+/** What the code uses of a search's answer: whether the item is there, or the answer itself. */
+function usedAnswer(call: Node, answer: Answer): Answer {
+  return membershipTest(call, answer) || keptOnlyForTests(call, answer) ? 'membership' : answer;
+}
+
+/**
+ * What to build instead of the search, for what the code uses of its answer and, for a search
+ * with a predicate, the part of the item it compares: a `Set` when the code only asks whether
+ * the item is there; a `Map` only when it uses the position or the item found.
+ */
+function advice(answer: Answer, used: Answer, key: string | undefined): string {
+  const of = key === undefined ? '' : ` of ${quote(key)}`;
+  if (used === 'membership') return `build a \`Set\`${of} before the loop${answer === 'membership' ? '' : ' and test with `has()`'}`;
+  if (used === 'position') return `build a \`Map\` from ${key === undefined ? 'item' : quote(key)} to index before the loop`;
+  return `build a \`Map\` keyed by ${quote(key ?? 'item')} before the loop`;
+}
 
 /** Calls that always return a new array. */
 const ARRAY_BUILDERS = new Set(['Array.from', 'Array.of', 'Object.keys', 'Object.values', 'Object.entries']);
@@ -75,18 +155,19 @@ function equalityKey(callback: Node): Node | undefined {
 function searchAt(context: RuleContext, call: Node): Search | undefined {
   // Most calls are not searches: the method their path ends in (the path is remembered for the
   // other rules) rules them out before any node is read.
-  const name = lastSegment(context.dialect.calleePath(call));
-  if (!METHOD_ADVICE.has(name) && !PREDICATE_ADVICE.has(name)) return undefined;
+  if (!METHODS.has(lastSegment(context.dialect.calleePath(call)))) return undefined;
   const callee = call.childForFieldName('function');
   const collection = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
-  if (collection?.type !== 'identifier') return undefined;
-  const method = callee?.childForFieldName('property')?.text ?? '';
+  const name = callee?.childForFieldName('property')?.text ?? '';
+  const method = METHODS.get(name);
+  if (collection?.type !== 'identifier' || !method) return undefined;
   const args = context.dialect.callArgs(call);
-  const advice = METHOD_ADVICE.get(method);
-  if (advice && args.length >= 1 && args.length <= 2) return searchOf(context, call, call.text, collection, advice);
-  const predicateAdvice = PREDICATE_ADVICE.get(method);
-  const key = predicateAdvice && args.length === 1 ? equalityKey(args[0]) : undefined;
-  return predicateAdvice && key ? searchOf(context, call, `${collection.text}.${method}(…)`, collection, predicateAdvice(key.text)) : undefined;
+  const used = usedAnswer(call, method.answer);
+  if (!method.predicate) {
+    return args.length >= 1 && args.length <= 2 ? searchOf(context, call, call.text, collection, advice(method.answer, used, undefined)) : undefined;
+  }
+  const key = args.length === 1 ? equalityKey(args[0]) : undefined;
+  return key && searchOf(context, call, `${collection.text}.${name}(…)`, collection, advice(method.answer, used, key.text));
 }
 
 function isArrayType(type: Node): boolean {

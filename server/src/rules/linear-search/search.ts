@@ -103,3 +103,48 @@ export function declaredKind(typeIsList: boolean | undefined, fromValue: Collect
   if (!typeIsList) return 'other';
   return fromValue === 'small' ? 'small' : 'list';
 }
+
+/** The node a value is, with the parentheses around it: `(xs.indexOf(x))`. */
+export function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent?.type === 'parenthesized_expression') current = current.parent;
+  return current;
+}
+
+/** Comparisons of a position with -1 or 0 that hold when the item is found, and those that hold when it is not. */
+const FOUND_WHEN: ReadonlyMap<string, ReadonlyMap<string, boolean>> = new Map([
+  ['-1', new Map([['!==', true], ['!=', true], ['>', true], ['===', false], ['==', false], ['<=', false]])],
+  ['0', new Map([['>=', true], ['<', false]])],
+]);
+
+/** The same comparison with its operands swapped: `-1 < i` is `i > -1`. */
+const SWAPPED: ReadonlyMap<string, string> = new Map([['<', '>'], ['>', '<'], ['<=', '>='], ['>=', '<=']]);
+
+/** A search whose answer is only tested: whether the item is there, and the expression that tests it. */
+export interface MembershipTest {
+  /** The expression whose value is the answer: `xs.indexOf(x) !== -1`. */
+  node: Node;
+  /** True when the expression is true (or truthy) when the item is found. */
+  whenFound: boolean;
+}
+
+/**
+ * How a search that answers with a position (`indexOf`, `findIndex`, `slices.Index`) is used,
+ * when the position is only compared with -1 or 0 (`xs.indexOf(x) !== -1`, `i >= 0`): then it
+ * only asks whether the item is there, which a set answers; a map to positions is for code
+ * that uses the position.
+ */
+export function positionOnlyTested(search: Node): MembershipTest | undefined {
+  const node = outermost(search);
+  const parent = node.parent;
+  if (parent?.type !== 'binary_expression') return undefined;
+  const left = parent.childForFieldName('left');
+  const right = parent.childForFieldName('right');
+  const written = parent.childForFieldName('operator')?.text ?? '';
+  const onLeft = !!left && left.equals(node);
+  const other = onLeft ? right : left;
+  if (!other || (!onLeft && !right?.equals(node))) return undefined;
+  const operator = onLeft ? written : (SWAPPED.get(written) ?? written);
+  const whenFound = FOUND_WHEN.get(other.text.replace(/[\s()]/g, ''))?.get(operator);
+  return whenFound === undefined ? undefined : { node: parent, whenFound };
+}
