@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../syntax/languages';
 import { collectionKeptAcross, sitesWithin, declaredInLoop } from '../syntax/loop-invariance';
 import { lastSegment } from '../syntax/paths';
+import { runsOncePerLoop } from '../syntax/runs-once';
 import { declarationInScope } from '../syntax/scopes';
 import { loopsRelated, quote, repetition } from './describe';
 import { runsFewRounds } from './per-item-loops';
@@ -154,7 +155,8 @@ export const frontOfListInLoop: Rule = {
       if (loops.every((l) => runsFewRounds(dialect, l) || (declaration && declaredInLoop(declaration, l)))) return;
       // Go's prepend replaces the slice by design; elsewhere a list replaced in the loop is a new one.
       if (language !== 'go' && !collectionKeptAcross(language, facts, dialect, list, loop)) return;
-      if (drainedIn(context, list, loop.node)) return;
+      // Right before a `return` (`tail.insert(0, d); return join(tail)`), it runs once.
+      if (drainedIn(context, list, loop.node) || runsOncePerLoop(node, loop.node)) return;
       context.report(node, `${quote(shown)} moves every other item of \`${list.text}\` ${repetition(loop)}: quadratic in its length; ${ADVICE[language]}`, loopsRelated(loops));
     };
     if (language === 'go') {
