@@ -2,7 +2,7 @@
  * Which loops repeat a call once per item of data, as opposed to retry, polling and paging loops
  * that run a fixed number of rounds. Shared by the rules that flag calls repeated per item.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { Dialect } from '../syntax/dialect';
 import type { Loop } from '../syntax/facts';
 import { declarationInScope } from '../syntax/scopes';
@@ -45,7 +45,7 @@ const FEW = 10;
 export function runsFewRounds(dialect: Dialect, loop: Loop): boolean {
   const iterable = loop.iterable;
   if (iterable && WRITTEN_OUT.has(iterable.type)) return iterable.descendantsOfType(SPREADS).length === 0;
-  if (iterable?.type === 'identifier' && tableOfFew(dialect, iterable)) return true;
+  if (iterable?.type === 'identifier' && tableOfFewAt(dialect, loop, iterable)) return true;
   if (loop.kind === 'while' && shiftsOutBits(loop.node)) return true;
   const bound = countedTo(dialect, loop);
   return !!bound && INTEGER_TYPES.has(bound.type) && Number(bound.text) <= FEW;
@@ -62,11 +62,28 @@ function filledFrom(value: Node): Node | undefined {
 }
 
 /**
+ * `NAME = [`, `var NAME = []T{`, `const NAME = new Map([`: declarations at the start of a line
+ * whose value opens a collection written out; the name is captured.
+ */
+const TABLE_WRITTEN = /^(?:export\s+)?(?:(?:const|let|var|final|static)\s+)*([A-Za-z_$][\w$]*)\b[^=\n]*?:?=\s*(?:[[({]|new\s+(?:Map|Set)\s*\(\s*\[|[\w.[\]]*\{)/gm;
+
+/** The names a file's text gives a table at the start of a line, read once per tree. */
+const tableNames = new WeakMap<Tree, Set<string>>();
+
+function namesOfTables(tree: Tree): Set<string> {
+  let names = tableNames.get(tree);
+  if (!names) tableNames.set(tree, (names = new Set(Array.from(tree.rootNode.text.matchAll(TABLE_WRITTEN), (m) => m[1]))));
+  return names;
+}
+
+/**
  * True when a name is a module-level table written out in the source with a handful of items
  * (`var curves = []struct{…}{{…}, {…}, {…}, {…}}`, `CURVES = [P256, P384]`, `new Map([[…], […]])`):
  * a loop over it runs those few rounds.
  */
 function tableOfFew(dialect: Dialect, name: Node): boolean {
+  // The text first: the name must be given a value written out at the start of a line.
+  if (!namesOfTables(name.tree).has(name.text)) return false;
   const declaration = declarationInScope(dialect.language, name, name.text);
   const value = declaration?.value;
   if (!declaration || !value || !(WRITTEN_OUT.has(value.type) || filledFrom(value)) || value.descendantsOfType(SPREADS).length > 0) return false;
@@ -75,6 +92,15 @@ function tableOfFew(dialect: Dialect, name: Node): boolean {
   const holder = value.type === 'composite_literal' ? value.childForFieldName('body') : value.type === 'new_expression' ? filledFrom(value) : value;
   const items = holder?.namedChildren.filter((c) => c?.type !== 'comment').length ?? 0;
   return atTop && items > 0 && items <= FEW;
+}
+
+/** tableOfFew's answer per loop: every rule asks it of every call in the loop. */
+const tablesOfFew = new WeakMap<Loop, boolean>();
+
+function tableOfFewAt(dialect: Dialect, loop: Loop, name: Node): boolean {
+  let answer = tablesOfFew.get(loop);
+  if (answer === undefined) tablesOfFew.set(loop, (answer = tableOfFew(dialect, name)));
+  return answer;
 }
 
 /** A `while` test of one number: `value`, `value > 0`, `n != 0`. */

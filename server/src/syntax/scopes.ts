@@ -19,8 +19,8 @@ const READERS: Partial<Record<LanguageId, DeclarationReader>> = { python, javasc
 /**
  * The declaration in scope at `use` under `name`: the nearest one written before the use in the
  * innermost scope that has one. In Python, where assignments bind names, that is the last
- * assignment before the use in the enclosing blocks. Scopes of the types `notIn` names, and
- * those around them, are not read; `written`, when given, tells whether the name is written in
+ * assignment before the use in the enclosing blocks. Scopes of the types `notIn` names, those
+ * around them and, when `notIn` is given, the root, are not read; `written`, when given, tells whether the name is written in
  * the text between two offsets, so that scopes where it is not are not read either.
  */
 export function declarationInScope(
@@ -34,7 +34,8 @@ export function declarationInScope(
   if (!reader) return undefined;
   let inner = use;
   for (let scope = use.parent; scope; inner = scope, scope = scope.parent) {
-    if (notIn?.has(scope.type)) return undefined;
+    // The root is the module's level whatever its type (an ERROR node when the parser could not read the file).
+    if (notIn && (notIn.has(scope.type) || !scope.parent)) return undefined;
     const unordered = reader.unordered.has(scope.type);
     // The children an ordered scope's lookup reads lie before the use's own: where the name is not
     // written there (`written` says, from the text), none of them declares it.
