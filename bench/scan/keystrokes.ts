@@ -104,15 +104,13 @@ function keystrokes(lines: readonly string[], line: number, language: string): s
 }
 
 /** One inserted character as a tree edit, with indices and columns in UTF-16 code units as the server counts them. */
+/** Where the cursor is after typing `char` at `at`. */
+function after(at: Point, char: string): Point {
+  return char === '\n' ? { row: at.row + 1, column: 0 } : { row: at.row, column: at.column + 1 };
+}
+
 function insertion(offset: number, at: Point, char: string): Edit {
-  return new Edit({
-    startIndex: offset,
-    oldEndIndex: offset,
-    newEndIndex: offset + 1,
-    startPosition: at,
-    oldEndPosition: at,
-    newEndPosition: char === '\n' ? { row: at.row + 1, column: 0 } : { row: at.row, column: at.column + 1 },
-  });
+  return new Edit({ startIndex: offset, oldEndIndex: offset, newEndIndex: offset + 1, startPosition: at, oldEndPosition: at, newEndPosition: after(at, char) });
 }
 
 /** Types into `file` in the server bundle `serverPath`. */
@@ -147,12 +145,18 @@ export async function keystrokeLatency(serverPath: string, file: CorpusFile, tex
     let current = text;
     let offset = lines.slice(0, line + 1).reduce((sum, l) => sum + l.length + 1, 0) - 1;
     let at: Point = { row: line, column: lines[line].length };
+    // The edits through LSP first, one after the other, then the same edits replayed on the peer's
+    // tree: the peer's work (a whole-file analysis per keystroke) between two timed edits made
+    // this process collect its garbage while a later edit's diagnostics were on their way.
+    let lspAt: Point = { row: line, column: lines[line].length };
     for (const char of typed) {
       const start = now();
-      const version = await session.change(uri, [{ range: { start: { line: at.row, character: at.column }, end: { line: at.row, character: at.column } }, text: char }]);
+      const version = await session.change(uri, [{ range: { start: { line: lspAt.row, character: lspAt.column }, end: { line: lspAt.row, character: lspAt.column } }, text: char }]);
       await session.waitForDiagnostics(uri, (p) => p.version === version);
       result.lspMs.push(now() - start);
-
+      lspAt = after(lspAt, char);
+    }
+    for (const char of typed) {
       const edit = insertion(offset, at, char);
       current = current.slice(0, offset) + char + current.slice(offset);
       const peerStart = now();
