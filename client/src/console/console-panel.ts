@@ -170,11 +170,13 @@ export class ConsoleController implements vscode.Disposable, ConsoleHandle {
     const subscriptions = [
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidDispose(() => {
+        vscode.Disposable.from(...subscriptions).dispose();
+        // A panel closed late, after a new one took its place, leaves the new one alone.
+        if (this.panel !== panel) return;
         this.models.cancelAll();
         this.panel = undefined;
         this.pageReady = false;
         this.flameGraph.pageLoaded();
-        vscode.Disposable.from(...subscriptions).dispose();
       }),
     ];
   }

@@ -1,8 +1,13 @@
 /**
  * Reading benchmark results: a file in any supported format (recognized by content), or a folder
  * of files from repeated runs of the same benchmarks, whose values are pooled.
+ *
+ * The files are read synchronously: they are small (refused past MAX_BYTES), and `hotpath compare`
+ * on two pytest-benchmark files sat idle until killed in two CI runs out of several, its
+ * asynchronous reads never finishing; the cause was not found, and reading without the thread
+ * pool leaves nothing to wait for.
  */
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { firstJsonKey } from '../profiles/importers/json-input';
 import { looksLikeGoBench, readGoBench } from './go-bench';
@@ -36,25 +41,25 @@ export function sniffBenchmark(name: string, text: string): BenchmarkRun | undef
   return looksLikeGoBench(text) ? readGoBench(name, text) : undefined;
 }
 
-async function readText(file: string): Promise<string> {
-  let stat;
+function readText(file: string): string {
   try {
-    stat = await fs.stat(file);
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_BYTES) throw new BenchmarkError(file, `larger than ${MAX_BYTES / 1024 / 1024} MB; benchmark results are not that large`);
+    return fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof BenchmarkError) throw error;
     throw new BenchmarkError(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (stat.size > MAX_BYTES) throw new BenchmarkError(file, `larger than ${MAX_BYTES / 1024 / 1024} MB; benchmark results are not that large`);
-  return fs.readFile(file, 'utf8');
 }
 
 /** Pools the runs of a folder: every file must hold results of the same format. */
 async function loadFolder(folder: string): Promise<BenchmarkRun> {
-  const names = (await fs.readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  const names = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
   if (names.length === 0) throw new BenchmarkError(folder, 'the folder holds no files; it should hold one benchmark result file per run');
   const pooled: BenchmarkRun = { format: '', source: folder, series: [] };
   for (const name of names) {
     const file = path.join(folder, name);
-    const run = sniffBenchmark(file, await readText(file));
+    const run = sniffBenchmark(file, readText(file));
     if (!run) throw new BenchmarkError(file, 'not benchmark results (go test -bench output, pytest-benchmark JSON or a vitest bench report)');
     if (pooled.format && run.format !== pooled.format) throw new BenchmarkError(file, `holds ${run.format} results, the folder's other files ${pooled.format}`);
     pooled.format = run.format;
@@ -71,12 +76,12 @@ const SNIFF_BYTES = 64 * 1024;
  * file that cannot be read is left to the caller's reading, which names the problem.
  */
 export async function looksLikeBenchmarks(file: string): Promise<boolean> {
-  let handle: fs.FileHandle | undefined;
+  let handle: number | undefined;
   try {
-    if ((await fs.stat(file)).isDirectory()) return true;
-    handle = await fs.open(file, 'r');
+    if (fs.statSync(file).isDirectory()) return true;
+    handle = fs.openSync(file, 'r');
     const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const bytesRead = fs.readSync(handle, buffer, 0, SNIFF_BYTES, 0);
     const head = buffer.subarray(0, bytesRead).toString('utf8');
     const key = firstJsonKey(head.slice(0, HEAD_CHARS));
     if (key !== undefined) return Object.hasOwn(JSON_FORMATS, key);
@@ -85,7 +90,7 @@ export async function looksLikeBenchmarks(file: string): Promise<boolean> {
   } catch {
     return false;
   } finally {
-    await handle?.close();
+    if (handle !== undefined) fs.closeSync(handle);
   }
 }
 
@@ -94,7 +99,12 @@ export async function looksLikeBenchmarks(file: string): Promise<boolean> {
  * benchmark format (it may be a profile).
  */
 export async function loadBenchmarks(file: string): Promise<BenchmarkRun | undefined> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (stat?.isDirectory()) return loadFolder(file);
-  return sniffBenchmark(file, await readText(file));
+  let folder = false;
+  try {
+    folder = fs.statSync(file).isDirectory();
+  } catch {
+    // readText names the problem.
+  }
+  if (folder) return loadFolder(file);
+  return sniffBenchmark(file, readText(file));
 }
