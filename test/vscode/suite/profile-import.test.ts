@@ -66,9 +66,10 @@ describe('importing report.cpuprofile', () => {
 
   it('leaves the N+1 query of a file the profile did not measure at the severity the settings give', async () => {
     const sync = await exampleFile(UNMEASURED);
-    const finding = n1(await waitForDiagnostics(sync, `a ${RULE} finding`, (ds) => n1(ds) !== undefined));
+    // The file is not open: its findings come from the workspace scan, which the settings change
+    // runs again; until it reaches sync.js, the finding shown is the one from before the change.
+    const finding = n1(await waitForDiagnostics(sync, `the ${RULE} finding as an info, as the settings say`, (ds) => n1(ds)?.severity === vscode.DiagnosticSeverity.Information));
     assert.ok(finding);
-    assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
     assert.ok(!finding.message.includes('took'), finding.message);
   });
 
