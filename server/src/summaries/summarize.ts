@@ -12,8 +12,6 @@ import { repeatsPerItem } from '../rules/per-item-loops';
 import type { Dialect } from '../syntax/dialect';
 import type { FileFacts, Loop } from '../syntax/facts';
 import type { GrammarId } from '../syntax/languages';
-import { declarationInScope } from '../syntax/scopes';
-import { EarlierUses } from './earlier-uses';
 import { goBindings } from './bindings/go';
 import { addReceiverTypes } from './java-receiver-types';
 import { javaBindings } from './bindings/java';
@@ -24,7 +22,7 @@ import { classFact } from './class-facts';
 import type { CallFact, ClassFact, FileSummary, FunctionFact, LoopCallFact } from './file-summary';
 import { CLASSES_OF, functionContext } from './function-context';
 import { mayBeObjectMethod, objectOwner } from './object-owner';
-import { PythonParameters } from './python-parameters';
+import { boundLocally, LocalNames, localNames } from './local-names';
 import { madeReceiverTypes, ReceiverTypes } from './receiver-types';
 
 /** Paths a call can be resolved by: one to three plain names (`fetch`, `db.fetch`, `this.repo.find`). */
@@ -289,46 +287,6 @@ function enclosingFunction(functions: readonly NamedFunction[], offset: number):
   return found && { name: found.name, line: found.node.startPosition.row };
 }
 
-/** The scopes boundLocally does not read: a declaration at module level is no local one. */
-const MODULE_SCOPES: ReadonlySet<string> = new Set(['program']);
-
-/** What tells, per language, whether a name is bound inside a function (see boundLocally). */
-interface LocalNames {
-  /** JavaScript and TypeScript: where the text could declare a name. */
-  uses?: EarlierUses;
-  /** Python: the parameters of the functions around a call. */
-  parameters?: PythonParameters;
-}
-
-/**
- * True when a call goes through a name bound inside the function rather than one of the file's
- * functions or imports, whatever its name. In Python: a call whose first name is a parameter of
- * a function around it (`def process(fetch): … fetch(x)`). In JavaScript: a call by bare name of
- * a parameter, or of a variable a function declares with something other than a function.
- * Minified code reuses one-letter names in every scope (`function (q, v) { … v() … }`), and
- * resolving such a call by name would pin an unrelated function's I/O on it.
- */
-function boundLocally(call: Node, path: string, dialect: Dialect, { uses, parameters }: LocalNames): boolean {
-  if (dialect.language === 'python') return !!parameters?.binds(path, call.startIndex);
-  if ((dialect.language !== 'javascript' && dialect.language !== 'typescript') || path.includes('.')) return false;
-  if (uses && !uses.writtenBefore(path, call.startIndex)) return false;
-  const callee = call.childForFieldName('function');
-  // The module's statements, thousands in a bundled file, are not read for each call.
-  const declaration = callee && declarationInScope(dialect.language, callee, path, MODULE_SCOPES, uses && ((from, to) => uses.writtenBetween(path, from, to)));
-  if (!declaration) return false;
-  const value = declaration.value;
-  if (value && dialect.functionTypes.has(value.type)) return false;
-  // An arrow function's only parameter written without parentheses (`fetch => …`) stands alone.
-  if (declaration.name.parent?.type === 'arrow_function') return true;
-  let declarator = false;
-  for (let n = declaration.name.parent; n; n = n.parent) {
-    if (n.type === 'formal_parameters') return true;
-    if (n.type === 'variable_declarator') declarator = true;
-    if (dialect.functionTypes.has(n.type)) return declarator;
-  }
-  return false;
-}
-
 /** A function that remembers its answer for each key: the calls in one loop ask the same of it. */
 function remembered<K, V>(read: (key: K) => V): (key: K) => V {
   const answers = new Map<K, V>();
@@ -422,11 +380,7 @@ export function summarizeTree(tree: Tree, grammar: GrammarId, dialect: Dialect, 
   const made = madeReceiverTypes(tree, dialect.language, (offset) => placedFunctionAt(functions, offset), () => classNodes);
   // Object literals' methods are found by the words before them (object-owner.ts).
   const text = dialect.language === 'javascript' || dialect.language === 'typescript' ? root.text : '';
-  const locals: LocalNames = {
-    // A file the parser could not read as a program has an ERROR node for root, whose children are no statements.
-    uses: text && root.type === 'program' ? new EarlierUses(root, text) : undefined,
-    parameters: dialect.language === 'python' ? new PythonParameters() : undefined,
-  };
+  const locals = localNames(root, dialect.language, text);
   const known = readFunctions(captures, dialect, io, new Set(summary.imports.map((b) => b.local)), made?.types, functions, { classes, classNodes }, text, locals);
   summary.functions = functions.map((f) => f.fact);
   summary.loopCalls = readLoopCalls(facts, dialect, io, functions, made?.types, locals, known);

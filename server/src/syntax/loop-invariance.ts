@@ -82,6 +82,16 @@ function namesBoundBy(loop: Loop): Set<string> {
   return names;
 }
 
+/** The names each round binds afresh, read once per loop: rules ask for every argument of every call in it. */
+const roundNames = new WeakMap<Loop, Set<string>>();
+
+function boundEachRound(loop: Loop): Set<string> {
+  let names = roundNames.get(loop);
+  // `formats[i]` differs each round of `for (int i = 0; …; i++)`.
+  if (!names) roundNames.set(loop, (names = new Set([...namesBoundBy(loop), ...counters(loop.node)])));
+  return names;
+}
+
 /**
  * True when an expression has the same value on every round of the loop as far as its names
  * show: none of the variables it reads is declared in the loop, bound by its header or given a
@@ -89,8 +99,7 @@ function namesBoundBy(loop: Loop): Set<string> {
  * arguments.
  */
 export function invariantInLoop(language: LanguageId, facts: FileFacts, dialect: Dialect, node: Node, loop: Loop): boolean {
-  // `formats[i]` differs each round of `for (int i = 0; …; i++)`.
-  const bound = new Set([...namesBoundBy(loop), ...counters(loop.node)]);
+  const bound = boundEachRound(loop);
   const names = NAME_TYPES.includes(node.type) ? [node] : node.descendantsOfType(NAME_TYPES);
   for (const id of names) {
     if (!id) continue;
